@@ -1,0 +1,151 @@
+# kuid: top-level build.
+#
+#   make            build/kuid.elf and build/kuid.iso (GRUB, multiboot2)
+#   make run        boot kuid in QEMU, serial console on this terminal
+#   make test       every test: host unit tests, ktest, user-space tests
+#   make ktest      boot the test entry and run the in-kernel tests only
+#   make unit       host unit tests (cmocka, ASan+UBSan)
+#   make debug      QEMU waiting for gdb; see tools/gdbinit
+#   make bench      benchmarks (figures, never pass/fail)
+#
+# Everything is built under build/. Sources are found by wildcard, so adding a
+# .c or .S file under arch/, kernel/, lib/ or tests/kernel/ needs no edit here.
+
+# ---------------------------------------------------------------------------
+# Toolchain. The kernel is built freestanding with an x86_64 ELF gcc: the host
+# gcc on x86_64 Linux, or a cross compiler named by its prefix, for example
+#   make CROSS_COMPILE=x86_64-elf-
+# ---------------------------------------------------------------------------
+CROSS_COMPILE ?=
+CC      := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+HOSTCC  ?= gcc
+
+BUILD := build
+
+# Probe the compiler once and explain what is wrong instead of failing later
+# with a wall of assembler errors. Skipped for targets that need no compiler.
+NO_TOOLCHAIN_GOALS := clean deps help
+ifneq ($(filter-out $(NO_TOOLCHAIN_GOALS),$(or $(MAKECMDGOALS),all)),)
+CC_MACHINE := $(shell $(CC) -dumpmachine 2>/dev/null)
+ifeq ($(CC_MACHINE),)
+$(error '$(CC)' was not found. Install gcc (tools/install-deps does), or set CROSS_COMPILE to the prefix of an x86_64 ELF cross compiler, e.g. make CROSS_COMPILE=x86_64-elf-)
+endif
+ifeq ($(filter x86_64-%,$(CC_MACHINE)),)
+$(error '$(CC)' targets '$(CC_MACHINE)', but kuid needs an x86_64 compiler. Set CROSS_COMPILE to the prefix of an x86_64 ELF cross compiler, e.g. make CROSS_COMPILE=x86_64-elf-)
+endif
+endif
+
+# ---------------------------------------------------------------------------
+# Kernel flags. -mcmodel=kernel because the kernel lives in the top 2 GiB;
+# no red zone because interrupts push onto the kernel stack; general
+# registers only so the kernel never touches user SSE state; frame pointers
+# so the exception handler can print a backtrace.
+# ---------------------------------------------------------------------------
+WARNINGS := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow
+KERNEL_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) \
+	-ffreestanding -fno-builtin -fno-stack-protector -fno-pic -fno-pie \
+	-fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
+	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+	-Iinclude -Iarch/x86_64/include -MMD -MP
+KERNEL_ASFLAGS := -g -Iinclude -Iarch/x86_64/include -MMD -MP -D__ASSEMBLY__
+KERNEL_LDFLAGS := -nostdlib -static -no-pie -Wl,-T,linker.ld -Wl,-z,max-page-size=0x1000 \
+	-Wl,--build-id=none -Wl,-z,noexecstack
+
+KERNEL_SRCS := $(sort $(shell find arch kernel lib tests/kernel -name '*.c' -o -name '*.S' 2>/dev/null))
+KERNEL_OBJS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SRCS))
+
+KERNEL_ELF := $(BUILD)/kuid.elf
+KERNEL_ISO := $(BUILD)/kuid.iso
+INITRAMFS  := $(BUILD)/initramfs.cpio
+
+.PHONY: all run test ktest unit debug bench clean deps deps-host help conformance test-native user
+all: $(KERNEL_ISO)
+
+$(BUILD)/kernel/%.c.o: %.c Makefile
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/kernel/%.S.o: %.S Makefile
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_ASFLAGS) -c $< -o $@
+
+$(KERNEL_ELF): $(KERNEL_OBJS) linker.ld
+	$(CC) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) -lgcc
+
+# ---------------------------------------------------------------------------
+# The initramfs and the bootable ISO. tools/mkinitramfs assembles the root
+# file system (busybox and its applet links, /init, test programs).
+# ---------------------------------------------------------------------------
+INITRAMFS_INPUTS := tools/mkinitramfs $(wildcard tools/initramfs/*)
+$(INITRAMFS): $(INITRAMFS_INPUTS) $(USER_TEST_BINS)
+	@mkdir -p $(dir $@)
+	tools/mkinitramfs $@ $(USER_TEST_BINS)
+
+$(KERNEL_ISO): $(KERNEL_ELF) $(INITRAMFS) tools/mkiso tools/grub.cfg.in
+	tools/mkiso $@ $(KERNEL_ELF) $(INITRAMFS)
+
+# ---------------------------------------------------------------------------
+# Host unit tests: every tests/unit/test_*.c becomes one cmocka binary linked
+# against the pure (CPU-independent) sources: all of lib/ plus the kernel files
+# listed in tests/unit/pure-sources.mk. Built with ASan and UBSan.
+# ---------------------------------------------------------------------------
+HOST_PURE_SRCS := $(wildcard lib/*.c)
+-include tests/unit/pure-sources.mk
+HOST_CFLAGS := -std=gnu11 -O1 -g $(WARNINGS) -DKUID_HOSTED=1 \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+	-Iinclude -Itests/unit -MMD -MP
+HOST_LDFLAGS := -fsanitize=address,undefined
+UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/host/%,$(UNIT_TEST_SRCS))
+HOST_PURE_OBJS := $(patsubst %.c,$(BUILD)/host/obj/%.o,$(HOST_PURE_SRCS))
+
+$(BUILD)/host/obj/%.o: %.c Makefile
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -c $< -o $@
+
+$(BUILD)/host/libkuid-pure.a: $(HOST_PURE_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/host/test_%: $(BUILD)/host/obj/tests/unit/test_%.o $(BUILD)/host/libkuid-pure.a
+	$(HOSTCC) $(HOST_LDFLAGS) -o $@ $^ -lcmocka
+
+unit: deps-host $(UNIT_TEST_BINS)
+	tools/run-unit-tests $(UNIT_TEST_BINS)
+
+# ---------------------------------------------------------------------------
+# Running kuid.
+# ---------------------------------------------------------------------------
+QEMU_RUN := tools/qemu-run
+
+run: deps $(KERNEL_ISO)
+	$(QEMU_RUN) --interactive $(KERNEL_ISO)
+
+ktest: deps $(KERNEL_ISO)
+	$(QEMU_RUN) --entry ktest --timeout 60 $(KERNEL_ISO)
+
+debug: deps $(KERNEL_ISO)
+	@echo "QEMU waits for gdb on :1234. In another terminal: gdb -x tools/gdbinit"
+	$(QEMU_RUN) --interactive --gdb $(KERNEL_ISO)
+
+test: deps
+	tools/run-all-tests
+
+bench: deps $(KERNEL_ISO)
+	tools/bench
+
+deps:
+	@tools/install-deps
+
+deps-host:
+	@tools/install-deps --host-only
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@sed -n '2,10p' Makefile
+
+-include $(KERNEL_OBJS:.o=.d) $(HOST_PURE_OBJS:.o=.d) \
+	$(patsubst tests/unit/%.c,$(BUILD)/host/obj/tests/unit/%.d,$(UNIT_TEST_SRCS))
