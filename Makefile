@@ -75,15 +75,28 @@ $(KERNEL_ELF): $(KERNEL_OBJS) linker.ld
 
 # ---------------------------------------------------------------------------
 # The initramfs and the bootable ISO. tools/mkinitramfs assembles the root
-# file system (busybox and its applet links, /init, test programs).
+# file system (busybox and its applet links, /init, test programs). Both ISOs
+# hold the same kernel, initramfs and GRUB menu ("kuid" and "kuid tests");
+# they differ in the entry GRUB boots by itself:
+#   build/kuid.iso       "kuid", after 2 seconds    (make run, make debug)
+#   build/kuid-test.iso  "kuid tests", at once      (make ktest)
 # ---------------------------------------------------------------------------
+KERNEL_TEST_ISO := $(BUILD)/kuid-test.iso
+ISO_INPUTS := $(KERNEL_ELF) $(INITRAMFS) tools/mkiso tools/grub.cfg.in
+
+# `make` (the target all) builds the test ISO too.
+all: $(KERNEL_TEST_ISO)
+
 INITRAMFS_INPUTS := tools/mkinitramfs $(wildcard tools/initramfs/*)
 $(INITRAMFS): $(INITRAMFS_INPUTS) $(USER_TEST_BINS)
 	@mkdir -p $(dir $@)
 	tools/mkinitramfs $@ $(USER_TEST_BINS)
 
-$(KERNEL_ISO): $(KERNEL_ELF) $(INITRAMFS) tools/mkiso tools/grub.cfg.in
-	tools/mkiso $@ $(KERNEL_ELF) $(INITRAMFS)
+$(KERNEL_ISO): $(ISO_INPUTS)
+	tools/mkiso $@ $(KERNEL_ELF) $(INITRAMFS) --default normal
+
+$(KERNEL_TEST_ISO): $(ISO_INPUTS)
+	tools/mkiso $@ $(KERNEL_ELF) $(INITRAMFS) --default ktest
 
 # ---------------------------------------------------------------------------
 # Host unit tests: every tests/unit/test_*.c becomes one cmocka binary linked
@@ -115,15 +128,18 @@ unit: deps-host $(UNIT_TEST_BINS)
 	tools/run-unit-tests $(UNIT_TEST_BINS)
 
 # ---------------------------------------------------------------------------
-# Running kuid.
+# Running kuid. tools/qemu-run turns QEMU's exit status into pass/fail; the
+# console output of `make ktest` is also kept in build/ktest.log. A slow
+# machine can allow more time, for example: make ktest KTEST_TIMEOUT=300
 # ---------------------------------------------------------------------------
 QEMU_RUN := tools/qemu-run
+KTEST_TIMEOUT ?= 60
 
 run: deps $(KERNEL_ISO)
 	$(QEMU_RUN) --interactive $(KERNEL_ISO)
 
-ktest: deps $(KERNEL_ISO)
-	$(QEMU_RUN) --entry ktest --timeout 60 $(KERNEL_ISO)
+ktest: deps $(KERNEL_TEST_ISO)
+	$(QEMU_RUN) --timeout $(KTEST_TIMEOUT) --log $(BUILD)/ktest.log $(KERNEL_TEST_ISO)
 
 debug: deps $(KERNEL_ISO)
 	@echo "QEMU waits for gdb on :1234. In another terminal: gdb -x tools/gdbinit"

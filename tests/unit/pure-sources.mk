@@ -1,3 +1,10 @@
 # Kernel sources that are pure logic (no arch/ header, no CPU access) and are
 # therefore compiled into the host unit tests as well as into the kernel.
 # lib/*.c is always included; add one line per kernel file.
+HOST_PURE_SRCS += kernel/boot/multiboot2.c
+HOST_PURE_SRCS += kernel/boot/command_line.c
+HOST_PURE_SRCS += kernel/printk/log_level.c
+HOST_PURE_SRCS += kernel/mm/page_alloc.c
+HOST_PURE_SRCS += kernel/mm/heap.c
+HOST_PURE_SRCS += kernel/printk/printk.c
+HOST_PURE_SRCS += tests/unit/host_arch.c

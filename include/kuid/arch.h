@@ -1,0 +1,57 @@
+/*
+ * arch.h: everything the portable kernel asks of the CPU and the board.
+ * arch/x86_64 implements these; kernel/ never includes an arch/ header.
+ */
+#ifndef KUID_ARCH_H
+#define KUID_ARCH_H
+
+#include <kuid/boot_info.h>
+#include <kuid/types.h>
+
+/* Bring up the console, segments and interrupt table: enough to report faults. */
+void arch_early_init(void);
+
+/* Start the periodic timer; interrupts are enabled by the scheduler. */
+void arch_timer_init(unsigned int ticks_per_second);
+
+/* The console: the first serial port. */
+void arch_console_write(const char *text, size_t length);
+
+/*
+ * Leave QEMU with a verdict (through the isa-debug-exit device), or halt
+ * forever on a machine that has no such device.
+ */
+__noreturn void arch_exit(bool success);
+
+/* Interrupt state. arch_irq_save disables and returns what to restore. */
+unsigned long arch_irq_save(void);
+void arch_irq_restore(unsigned long state);
+void arch_irq_enable(void);
+void arch_irq_disable(void);
+bool arch_irq_enabled(void);
+
+/* Wait for the next interrupt (enables interrupts while waiting). */
+void arch_cpu_idle(void);
+
+/* A hint inside busy-wait loops. */
+void arch_cpu_relax(void);
+
+/* Print the chain of return addresses starting at the caller's frame. */
+void arch_print_backtrace(void);
+
+/*
+ * Threads. arch_context_switch saves the callee-saved registers on the
+ * current stack, stores the stack pointer in *saved_stack_pointer and resumes
+ * whatever was saved on next_stack_pointer. arch_thread_initial_stack lays out
+ * a fresh stack so that the first switch to it calls start().
+ */
+void arch_context_switch(uintptr_t *saved_stack_pointer, uintptr_t next_stack_pointer);
+uintptr_t arch_thread_initial_stack(void *stack_top, void (*start)(void));
+
+/* The stack the CPU enters the kernel on from user mode (the running thread's). */
+void arch_set_kernel_stack(uintptr_t stack_top);
+
+/* Physical memory the kernel must never hand out: the image, low memory. */
+size_t arch_reserved_memory(struct memory_region *regions, size_t max_regions);
+
+#endif

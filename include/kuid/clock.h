@@ -1,0 +1,22 @@
+/*
+ * clock.h: kernel time, counted in timer ticks since boot.
+ */
+#ifndef KUID_CLOCK_H
+#define KUID_CLOCK_H
+
+#include <kuid/types.h>
+
+#define CLOCK_TICKS_PER_SECOND 100
+
+/* Called by the timer interrupt once per tick. */
+void clock_tick(void);
+
+uint64_t clock_ticks(void);
+uint64_t clock_milliseconds_since_boot(void);
+
+static inline uint64_t clock_ticks_from_milliseconds(uint64_t milliseconds)
+{
+	return (milliseconds * CLOCK_TICKS_PER_SECOND + 999) / 1000;
+}
+
+#endif
