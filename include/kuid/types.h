@@ -11,14 +11,10 @@
 #include <stdbool.h>
 
 /*
- * ssize_t belongs to POSIX, not to freestanding C. On the host the C library
- * already defines it; defining it a second time there could disagree with it.
+ * ssize_t belongs to POSIX, not to freestanding C. C11 allows the same
+ * typedef twice, so this one agrees with the C library's on the host.
  */
-#ifdef KUID_HOSTED
-#include <sys/types.h>
-#else
 typedef long ssize_t;
-#endif
 
 /* Number of elements in an array (not a pointer: sizeof would lie). */
 #define ARRAY_SIZE(array) (sizeof(array) / sizeof((array)[0]))

@@ -4,6 +4,10 @@
 HOST_PURE_SRCS += kernel/boot/multiboot2.c
 HOST_PURE_SRCS += kernel/boot/command_line.c
 HOST_PURE_SRCS += kernel/printk/log_level.c
+HOST_PURE_SRCS += kernel/exec/elf_parse.c
+HOST_PURE_SRCS += kernel/fs/cpio_parse.c
+HOST_PURE_SRCS += tests/unit/uapi_host_values.c
+HOST_PURE_SRCS += tests/unit/uapi_host_libc_values.c
 HOST_PURE_SRCS += kernel/mm/page_alloc.c
 HOST_PURE_SRCS += kernel/mm/heap.c
 HOST_PURE_SRCS += kernel/printk/printk.c
