@@ -12,3 +12,6 @@ HOST_PURE_SRCS += kernel/mm/page_alloc.c
 HOST_PURE_SRCS += kernel/mm/heap.c
 HOST_PURE_SRCS += kernel/printk/printk.c
 HOST_PURE_SRCS += tests/unit/host_arch.c
+HOST_PURE_SRCS += kernel/user_namespace/id_map.c
+HOST_PURE_SRCS += kernel/user_namespace/id_map_parse.c
+HOST_PURE_SRCS += kernel/user_namespace/userns_rules.c
