@@ -32,8 +32,9 @@ void backtrace_print_from(uint64_t rip, uint64_t rbp)
 
 void arch_print_backtrace(void)
 {
-	uint64_t rbp;
+	const uint64_t *frame;
 
-	__asm__ volatile("mov %%rbp, %0" : "=r"(rbp));
-	backtrace_print_from((uint64_t)__builtin_return_address(0), rbp);
+	/* Start at our caller: its return address and its saved frame pointer. */
+	__asm__ volatile("mov %%rbp, %0" : "=r"(frame));
+	backtrace_print_from(frame[1], frame[0]);
 }

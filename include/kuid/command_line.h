@@ -4,6 +4,7 @@
  *   ktest=GROUP       run only the tests of one group
  *   init=PATH         the first user program (default /init)
  *   loglevel=LEVEL    0..7 or emerg, alert, crit, err, warn, notice, info, debug
+ *   syscall_trace=1   log every system call of user programs with its result
  */
 #ifndef KUID_COMMAND_LINE_H
 #define KUID_COMMAND_LINE_H
@@ -19,6 +20,7 @@ struct kernel_options {
 	char ktest_group[KTEST_GROUP_MAX];	/* empty: every group */
 	char init_path[INIT_PATH_MAX];
 	enum log_level console_level;
+	bool syscall_trace;
 };
 
 /*

@@ -47,6 +47,10 @@ static int apply_word(const char *word, struct kernel_options *options, char *er
 		if (value[0] != '/' ||
 		    take_value(options->init_path, sizeof(options->init_path), value) < 0)
 			return reject(error, error_size, "init must be an absolute path", word);
+	} else if (name_length == 13 && strncmp(word, "syscall_trace", 13) == 0) {
+		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
+			return reject(error, error_size, "syscall_trace must be 0 or 1", word);
+		options->syscall_trace = value[0] == '1';
 	} else if (name_length == 8 && strncmp(word, "loglevel", 8) == 0) {
 		if (log_level_from_name(value, &options->console_level) < 0)
 			return reject(error, error_size, "unknown log level", word);

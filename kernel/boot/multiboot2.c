@@ -55,6 +55,27 @@ static int copy_bounded_string(char *destination, size_t destination_size, const
 	return 0;
 }
 
+/*
+ * A command line cut short could change its meaning ("init=/sbin/x" would
+ * become "init=/sb"), so one that does not fit is refused, not truncated.
+ */
+static int read_command_line(const struct tag_header *tag, struct boot_info *info,
+			     const char **reason)
+{
+	const char *text = (const char *)(tag + 1);
+
+	if (copy_bounded_string(info->command_line, sizeof(info->command_line), text,
+				tag->size - sizeof(*tag)) < 0) {
+		*reason = "command line is not terminated";
+		return -EINVAL;
+	}
+	if (strlen(text) >= sizeof(info->command_line)) {
+		*reason = "command line does not fit in BOOT_COMMAND_LINE_MAX bytes";
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int parse_memory_map(const struct memory_map_tag *tag, struct boot_info *info,
 			    const char **reason)
 {
@@ -140,11 +161,7 @@ int multiboot2_parse(const void *information, size_t available, physical_address
 			break;
 		switch (tag->type) {
 		case TAG_COMMAND_LINE:
-			if (copy_bounded_string(info->command_line, sizeof(info->command_line),
-						(const char *)(tag + 1), tag->size - sizeof(*tag)) < 0) {
-				*reason = "command line is not terminated";
-				error = -EINVAL;
-			}
+			error = read_command_line(tag, info, reason);
 			break;
 		case TAG_MODULE:
 			error = parse_module((const struct module_tag *)tag, info, reason);

@@ -1,7 +1,7 @@
 /*
  * memory_layout.h: the fixed virtual addresses of kuid on x86_64.
  * Shared by the boot assembly and C, so only #defines live here.
- * docs/memory-layout.md draws the picture.
+ * docs/memory.md draws the picture.
  */
 #ifndef ARCH_MEMORY_LAYOUT_H
 #define ARCH_MEMORY_LAYOUT_H
