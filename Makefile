@@ -105,9 +105,9 @@ ISO_INPUTS := $(KERNEL_ELF) $(INITRAMFS) tools/mkiso tools/grub.cfg.in
 all: $(KERNEL_TEST_ISO)
 
 INITRAMFS_INPUTS := tools/mkinitramfs $(wildcard tools/initramfs/*)
-$(INITRAMFS): $(INITRAMFS_INPUTS) $(USER_TEST_BINS)
+$(INITRAMFS): $(INITRAMFS_INPUTS)
 	@mkdir -p $(dir $@)
-	tools/mkinitramfs $@ $(USER_TEST_BINS)
+	tools/mkinitramfs $@
 
 $(KERNEL_ISO): $(ISO_INPUTS)
 	tools/mkiso $@ $(KERNEL_ELF) $(INITRAMFS) --default normal
@@ -210,3 +210,55 @@ help:
 
 -include $(KERNEL_OBJS:.o=.d) $(HOST_PURE_OBJS:.o=.d) \
 	$(patsubst tests/unit/%.c,$(BUILD)/host/obj/tests/unit/%.d,$(UNIT_TEST_SRCS))
+
+# ---------------------------------------------------------------------------
+# User-space tests and kuid-run.
+#   make user            build tests/user/*.c into build/user/NAME (static musl)
+#   make test-native     run them natively on this Linux machine (the oracle)
+#   make user-test       run them in kuid, in one boot (tools/kuid-run --suite)
+#   make conformance     build an external suite folder and run it in kuid:
+#                        make conformance SUITE=DIR (default ../shared/conformance)
+#   make bench-user      system-call benchmarks: native, kuid, Linux under QEMU
+# A suite folder has a Makefile whose default target builds its programs; every
+# executable in its build/ folder (or build/user for tests/user) is one program.
+# Each of these prints one verdict per program and closes with
+# "N passed, N failed" counted over programs.
+# ---------------------------------------------------------------------------
+MUSL_CC := musl-gcc
+USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -std=gnu11
+KUID_RUN_INIT := $(BUILD)/guest/kuid-run-init
+SUITE ?= ../shared/conformance
+KUID_RUN_TIMEOUT ?= 120
+USER_PROGRAM_NAMES := $(basename $(notdir $(wildcard tests/user/*.c)))
+USER_PROGRAMS := $(addprefix $(BUILD)/user/,$(USER_PROGRAM_NAMES))
+
+.PHONY: user user-test bench-user kuid-run-init
+
+$(KUID_RUN_INIT): tools/guest/kuid-run-init.c Makefile
+	@mkdir -p $(dir $@)
+	$(MUSL_CC) $(USER_CFLAGS) -o $@ $<
+
+kuid-run-init: deps $(KUID_RUN_INIT)
+
+user: deps
+	$(MAKE) -C tests/user OUT=$(abspath $(BUILD)/user)
+
+test-native: user
+	tools/run-programs $(USER_PROGRAMS)
+
+user-test: user $(KERNEL_ELF) $(KUID_RUN_INIT)
+	tools/kuid-run --suite --timeout $(KUID_RUN_TIMEOUT) $(USER_PROGRAMS)
+
+# The external suite is built in its own folder (it is never modified), then
+# every executable file in its build/ runs in kuid.
+conformance: deps $(KERNEL_ELF) $(KUID_RUN_INIT)
+	$(MAKE) -C $(SUITE)
+	tools/kuid-run --suite --timeout $(KUID_RUN_TIMEOUT) \
+		$$(find $(SUITE)/build -maxdepth 1 -type f -perm -u+x | LC_ALL=C sort)
+
+$(BUILD)/bench-user/bench: tests/bench/bench.c Makefile
+	@mkdir -p $(dir $@)
+	$(MUSL_CC) $(USER_CFLAGS) -o $@ $<
+
+bench-user: deps $(BUILD)/bench-user/bench $(KUID_RUN_INIT)
+	tools/bench-user

@@ -7,6 +7,7 @@
 #include <arch/gdt.h>
 #include <arch/interrupts.h>
 #include <arch/serial.h>
+#include <arch/user_mode.h>
 
 void arch_early_init(void)
 {
@@ -14,4 +15,5 @@ void arch_early_init(void)
 	gdt_init();
 	idt_init();
 	pic_init();
+	user_mode_init();
 }

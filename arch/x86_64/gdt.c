@@ -9,6 +9,7 @@
 #include <kuid/arch.h>
 #include <arch/gdt.h>
 #include <arch/memory_layout.h>
+#include <arch/user_mode.h>
 
 struct task_state_segment {
 	uint32_t reserved0;
@@ -89,7 +90,9 @@ void tss_set_kernel_stack(uint64_t stack_top)
 	tss.stack_for_ring[0] = stack_top;
 }
 
+/* Interrupts from ring 3 find the stack in the TSS, system calls in the per-CPU area. */
 void arch_set_kernel_stack(uintptr_t stack_top)
 {
 	tss_set_kernel_stack(stack_top);
+	per_cpu_set_kernel_stack(stack_top);
 }

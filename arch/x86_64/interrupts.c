@@ -1,15 +1,20 @@
 /*
  * interrupts.c: the interrupt descriptor table and the one C entry point for
  * every vector. Exceptions (0..31) in kernel mode are reported in full and
- * stop the kernel; hardware interrupts (32..47) go to registered handlers.
+ * stop the kernel, except page faults of the user-copy routines; exceptions
+ * in user mode go to page_fault.c, which pages in memory or signals the
+ * program. Hardware interrupts (32..47) go to registered handlers. Whatever
+ * interrupted user mode passes through return_to_user() on its way back.
  */
 #include <kuid/panic.h>
 #include <kuid/printk.h>
 #include <kuid/sched.h>
+#include <kuid/task.h>
 #include <arch/cpu.h>
 #include <arch/gdt.h>
 #include <arch/interrupts.h>
 #include <arch/memory_layout.h>
+#include <arch/user_mode.h>
 
 struct idt_entry {
 	uint16_t offset_low;
@@ -130,7 +135,10 @@ void interrupt_dispatch(struct interrupt_frame *frame)
 	uint64_t vector = frame->vector;
 
 	if (vector < EXCEPTION_COUNT) {
-		exception_report(frame);
+		if (frame_from_user_mode(frame))
+			user_exception(frame);
+		else if (!(vector == VECTOR_PAGE_FAULT && kernel_page_fault_fixup(frame)))
+			exception_report(frame);
 	} else if (vector < IRQ_BASE_VECTOR + IRQ_COUNT) {
 		unsigned int irq = vector - IRQ_BASE_VECTOR;
 
@@ -141,5 +149,9 @@ void interrupt_dispatch(struct interrupt_frame *frame)
 		scheduler_preempt_if_needed();
 	} else {
 		printk(LOG_WARNING, "interrupt: unexpected vector %lu ignored\n", vector);
+	}
+	if (frame_from_user_mode(frame)) {
+		return_to_user(frame_user_registers(frame));
+		arch_irq_disable();	/* interrupt_return must not be interrupted */
 	}
 }

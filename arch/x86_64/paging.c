@@ -224,6 +224,59 @@ physical_address_t page_table_unmap(struct page_table *table, uintptr_t virtual_
 	return physical_address;
 }
 
+int page_table_protect(struct page_table *table, uintptr_t virtual_address, unsigned int flags)
+{
+	unsigned long irq_state;
+	page_entry_t *entry;
+	int error;
+
+	if (!IS_ALIGNED(virtual_address, PAGE_SIZE) || !is_canonical(virtual_address) ||
+	    (flags & ~ALL_PAGE_MAP_FLAGS) != 0 ||
+	    ((flags & PAGE_MAP_USER) && virtual_address >= USER_SPACE_END))
+		return -EINVAL;
+
+	irq_state = spin_lock_irqsave(&paging_lock);
+	error = find_entry(table->root, virtual_address, LEVEL_PAGE_TABLE, false, &entry);
+	if (error == 0 && !(*entry & ENTRY_PRESENT))
+		error = -EFAULT;
+	if (error == 0) {
+		*entry = leaf_entry(entry_address(*entry), flags);
+		/* The CPU may still hold the old, maybe more permissive, translation. */
+		if (translation_may_be_cached(table, virtual_address))
+			invalidate_page(virtual_address);
+	}
+	spin_unlock_irqrestore(&paging_lock, irq_state);
+	return error == -EEXIST ? -EINVAL : error;
+}
+
+uintptr_t page_table_next_present(const struct page_table *table, uintptr_t from, uintptr_t end)
+{
+	uintptr_t address = ALIGN_DOWN(from, PAGE_SIZE);
+	unsigned long irq_state;
+
+	end = MIN(end, (uintptr_t)USER_SPACE_END);
+	irq_state = spin_lock_irqsave(&paging_lock);
+	while (address < end) {
+		page_entry_t *entries = table_entries(table->root);
+		int level;
+
+		for (level = LEVEL_PML4; level >= LEVEL_PAGE_TABLE; level--) {
+			page_entry_t entry = entries[table_index(address, level)];
+
+			if (!(entry & ENTRY_PRESENT) || level == LEVEL_PAGE_TABLE)
+				break;
+			entries = table_entries(entry_address(entry));
+		}
+		if (level == LEVEL_PAGE_TABLE &&
+		    (entries[table_index(address, level)] & ENTRY_PRESENT))
+			break;
+		/* Nothing below this entry: jump to the start of the next one at its level. */
+		address = ALIGN_DOWN(address, level_span(level)) + level_span(level);
+	}
+	spin_unlock_irqrestore(&paging_lock, irq_state);
+	return MIN(address, end);
+}
+
 /*
  * An access is allowed only if every level allows it: writable and user
  * must be set at all levels, no-execute at any level forbids execution.

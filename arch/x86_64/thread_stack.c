@@ -3,9 +3,14 @@
  * if the thread had called arch_context_switch itself: six saved registers
  * and a return address. The return address is the trampoline, which calls
  * the start function kept in the saved r12. After `ret` the stack pointer is
- * stack_top, 16-byte aligned, as the ABI wants it just before a call.
+ * 16-byte aligned, as the ABI wants it just before a call.
+ *
+ * The very top of every stack is kept free for the user registers that an
+ * entry from ring 3 saves there (struct user_registers): a thread that later
+ * runs a user program must not have its own frames in that place.
  */
 #include <kuid/arch.h>
+#include <arch/user_mode.h>
 
 extern void thread_entry_trampoline(void);
 
@@ -16,8 +21,10 @@ struct initial_frame {
 
 uintptr_t arch_thread_initial_stack(void *stack_top, void (*start)(void))
 {
-	struct initial_frame *frame = (struct initial_frame *)stack_top - 1;
+	char *below_user_registers = (char *)stack_top - sizeof(struct user_registers);
+	struct initial_frame *frame = (struct initial_frame *)below_user_registers - 1;
 
+	_Static_assert(sizeof(struct user_registers) % 16 == 0, "keeps the stack 16-byte aligned");
 	*frame = (struct initial_frame){
 		.r12 = (uint64_t)start,
 		.return_address = (uint64_t)thread_entry_trampoline,

@@ -29,5 +29,7 @@ void page_free_contiguous(physical_address_t first_page, size_t count);
 
 size_t page_alloc_free_count(void);
 size_t page_alloc_total_count(void);
+/* How many frames the allocator describes: frame 0 up to the highest usable one. */
+size_t page_alloc_frame_count(void);
 
 #endif

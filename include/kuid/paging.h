@@ -61,6 +61,20 @@ physical_address_t page_table_unmap(struct page_table *table, uintptr_t virtual_
 int page_table_translate(const struct page_table *table, uintptr_t virtual_address,
 			 physical_address_t *physical_address, unsigned int *flags);
 
+/*
+ * Change the permissions of a present page, keeping the physical page (fork
+ * makes pages read-only for copy-on-write this way). 0, or -EFAULT if
+ * nothing is mapped there, -EINVAL as page_table_map.
+ */
+int page_table_protect(struct page_table *table, uintptr_t virtual_address, unsigned int flags);
+/*
+ * The lowest page-aligned address in [from, end) of the lower half where a
+ * page is mapped, or end if there is none. Skips whole absent tables at
+ * once, so walking the present pages of an 8 MiB stack region costs a few
+ * steps, not 2048 (fork, munmap and exit walk regions this way).
+ */
+uintptr_t page_table_next_present(const struct page_table *table, uintptr_t from, uintptr_t end);
+
 /* Switch the CPU to this address space. */
 void page_table_activate(const struct page_table *table);
 

@@ -23,6 +23,8 @@ enum thread_state {
 	THREAD_DEAD,		/* finished; waits for thread_join */
 };
 
+struct task;
+
 /* Created threads must be joined, unless created with this flag. */
 #define THREAD_DETACHED (1u << 0)
 
@@ -43,6 +45,9 @@ struct thread {
 	uintptr_t saved_stack_pointer;
 	struct wait_queue exit_waiters;	/* thread_join sleeps here */
 	bool exited;			/* set once, by thread_exit */
+
+	/* The user task this thread runs (kuid/task.h), NULL for a kernel thread. */
+	struct task *task;
 };
 
 /* Turn the running boot context into the idle thread. */

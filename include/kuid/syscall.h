@@ -31,6 +31,9 @@ struct syscall_request {
 /* Run the handler; returns what goes back to user space in rax. */
 long syscall_dispatch(const struct syscall_request *request);
 
+/* Log every system call and its result (the syscall_trace=1 command-line option). */
+void syscall_trace_enable(bool enable);
+
 /* The name of a system call number, or NULL if kuid does not know it. */
 const char *syscall_name(unsigned long number);
 

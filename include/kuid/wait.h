@@ -13,6 +13,7 @@
 
 #include <kuid/list.h>
 #include <kuid/spinlock.h>
+#include <uapi/errno.h>
 
 /* From sched.h, which embeds wait queues in threads and so includes this header. */
 struct thread;
@@ -53,5 +54,70 @@ void wake_up_all(struct wait_queue *queue);
 		}                                             \
 		wait_finish((queue), &wait_entry_);           \
 	} while (0)
+
+/*
+ * As wait_event, but a signal ends the wait too: evaluates to 0 when the
+ * condition came true, -EINTR when an unblocked signal is pending for the
+ * current task (the system call then returns -EINTR or is restarted, see
+ * docs/signals.md). Kernel threads have no task and are never interrupted.
+ */
+bool current_signal_pending(void);	/* kernel/signal/, kuid/signal.h */
+
+#define wait_event_interruptible(queue, condition)                    \
+	__extension__({                                               \
+		int wait_result_ = 0;                                 \
+		struct wait_entry wait_entry_;                        \
+		list_init(&wait_entry_.node);                         \
+		for (;;) {                                            \
+			wait_prepare((queue), &wait_entry_);          \
+			if (condition)                                \
+				break;                                \
+			if (current_signal_pending()) {               \
+				wait_result_ = -EINTR;                \
+				break;                                \
+			}                                             \
+			schedule();                                   \
+		}                                                     \
+		wait_finish((queue), &wait_entry_);                   \
+		wait_result_;                                         \
+	})
+
+/*
+ * Sleep until woken or until `ticks` clock ticks have passed, whichever comes
+ * first; the current thread must already be marked blocked (wait_prepare).
+ * Returns the ticks that were left (0 when the time ran out).
+ */
+uint64_t schedule_timeout(uint64_t ticks);
+
+/*
+ * As wait_event_interruptible, with a limit of `ticks` clock ticks: evaluates
+ * to the ticks left (> 0) when the condition came true, 0 when the time ran
+ * out first, -EINTR when a signal came. The condition is checked at least
+ * once, so a zero limit polls.
+ */
+#define wait_event_interruptible_timeout(queue, condition, ticks)    \
+	__extension__({                                               \
+		int64_t wait_left_ = (int64_t)(ticks);                \
+		struct wait_entry wait_entry_;                        \
+		list_init(&wait_entry_.node);                         \
+		for (;;) {                                            \
+			wait_prepare((queue), &wait_entry_);          \
+			if (condition) {                              \
+				wait_left_ = wait_left_ > 0 ? wait_left_ : 1; \
+				break;                                \
+			}                                             \
+			if (current_signal_pending()) {               \
+				wait_left_ = -EINTR;                  \
+				break;                                \
+			}                                             \
+			if (wait_left_ <= 0) {                        \
+				wait_left_ = 0;                       \
+				break;                                \
+			}                                             \
+			wait_left_ = (int64_t)schedule_timeout((uint64_t)wait_left_); \
+		}                                                     \
+		wait_finish((queue), &wait_entry_);                   \
+		wait_left_;                                           \
+	})
 
 #endif

@@ -8,6 +8,7 @@
 #include <kuid/boot_info.h>
 #include <kuid/clock.h>
 #include <kuid/command_line.h>
+#include <kuid/errno_name.h>
 #include <kuid/heap.h>
 #include <kuid/ktest.h>
 #include <kuid/page_alloc.h>
@@ -15,6 +16,11 @@
 #include <kuid/panic.h>
 #include <kuid/printk.h>
 #include <kuid/sched.h>
+#include <kuid/syscall.h>
+#include <kuid/task.h>
+#include <kuid/user_registers.h>
+#include <kuid/tty.h>
+#include <kuid/vfs.h>
 
 #define INITRAMFS_MODULE_NAME "initramfs"
 /* The boot page tables map this much of the direct map (entry.S). */
@@ -37,6 +43,7 @@ static void read_boot_information(uint32_t multiboot_information)
 	if (command_line_parse(boot_info.command_line, &kernel_options, error, sizeof(error)) < 0)
 		panic("%s", error);
 	printk_set_console_level(kernel_options.console_level);
+	syscall_trace_enable(kernel_options.syscall_trace);
 	if (!boot_info_find_module(&boot_info, INITRAMFS_MODULE_NAME))
 		panic("no boot module named '%s': grub.cfg must load the root file system "
 		      "with 'module2 /boot/initramfs.cpio %s'",
@@ -57,17 +64,42 @@ static void start_memory_management(void)
 	heap_init();
 }
 
+/* The root tmpfs, filled from the initramfs (docs/files.md). */
+static void unpack_root_file_system(void)
+{
+	const struct boot_module *module = boot_info_find_module(&boot_info,
+								 INITRAMFS_MODULE_NAME);
+
+	root_file_system_init(physical_to_virtual(module->location.start),
+			      module->location.end - module->location.start);
+}
+
 static void run_ktests(void *argument)
 {
 	(void)argument;
 	arch_exit(ktest_run_all(kernel_options.ktest_group));
 }
 
+/*
+ * Become pid 1 and run the init program. There is nobody to report a failure
+ * to, so a failure stops the kernel. When init exits, kuid ends with it
+ * (kernel/task/exit.c).
+ */
 static void start_init(void *argument)
 {
+	const char *const argv[] = { kernel_options.init_path, NULL };
+	const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
+	int error;
+
 	(void)argument;
-	printk(LOG_INFO, "kuid: user mode is not there yet; %s would start here\n",
-	       kernel_options.init_path);
+	error = task_create_init();
+	if (error)
+		panic("cannot create the first process: %s", errno_name(error));
+	error = task_exec(kernel_options.init_path, argv, envp);
+	if (error)
+		panic("cannot run init %s: %s", kernel_options.init_path, errno_name(error));
+	return_to_user(user_registers_of(thread_current()));
+	user_mode_enter();
 }
 
 void kernel_main(uint32_t multiboot_information)
@@ -80,6 +112,8 @@ void kernel_main(uint32_t multiboot_information)
 	start_memory_management();
 	scheduler_init();
 	arch_timer_init(CLOCK_TICKS_PER_SECOND);
+	unpack_root_file_system();
+	tty_init();	/* the serial ports' terminals and /dev/console */
 
 	if (!thread_create(kernel_options.run_ktests ? "ktest" : "init",
 			   kernel_options.run_ktests ? run_ktests : start_init, NULL,

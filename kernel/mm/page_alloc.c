@@ -253,3 +253,8 @@ size_t page_alloc_total_count(void)
 {
 	return total_pages;
 }
+
+size_t page_alloc_frame_count(void)
+{
+	return frame_count;
+}

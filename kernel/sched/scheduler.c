@@ -26,6 +26,7 @@
 #include <kuid/sched.h>
 #include <kuid/spinlock.h>
 #include <kuid/string.h>
+#include <kuid/task.h>
 
 #include "scheduler_internal.h"
 
@@ -106,6 +107,7 @@ void switch_to_next(bool preempted)
 	current_thread = next;
 	if (next->stack)
 		arch_set_kernel_stack((uintptr_t)next->stack + THREAD_STACK_SIZE);
+	task_switch(previous, next);	/* page table, FPU and TLS of user threads */
 	arch_context_switch(&previous->saved_stack_pointer, next->saved_stack_pointer);
 	scheduler_finish_switch();
 }
@@ -160,6 +162,27 @@ void thread_sleep_milliseconds(uint64_t milliseconds)
 	list_add_tail(&sleep_list, &self->queue_node);
 	switch_to_next(false);
 	spin_unlock_irqrestore(&scheduler_lock, irq_state);
+}
+
+uint64_t schedule_timeout(uint64_t ticks)
+{
+	unsigned long irq_state = spin_lock_irqsave(&scheduler_lock);
+	struct thread *self = current_thread;
+	uint64_t deadline = clock_ticks() + ticks;
+	uint64_t now;
+
+	/*
+	 * Woken (or preempted) between wait_prepare and here: the thread is
+	 * running again and the caller's loop re-checks its condition.
+	 */
+	if (self->state == THREAD_BLOCKED) {
+		self->wake_at_tick = deadline;
+		list_add_tail(&sleep_list, &self->queue_node);
+		switch_to_next(false);
+	}
+	spin_unlock_irqrestore(&scheduler_lock, irq_state);
+	now = clock_ticks();
+	return now < deadline ? deadline - now : 0;
 }
 
 void scheduler_tick(void)

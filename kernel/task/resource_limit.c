@@ -1,0 +1,92 @@
+/*
+ * resource_limit.c: getrlimit, setrlimit and prlimit64. Each process has its
+ * own table of limits (inherited at fork, kept across execve). Anyone may
+ * lower a limit or move the soft limit up to the hard one; raising the hard
+ * limit takes CAP_SYS_RESOURCE. kuid stores the limits; RLIMIT_STACK sizes
+ * nothing yet (the stack region is always 8 MiB) and RLIMIT_NOFILE is the fd
+ * table's size at most.
+ */
+#include <kuid/cred.h>
+#include <kuid/syscall_handlers.h>
+#include <kuid/task.h>
+#include <kuid/user_memory.h>
+#include <uapi/capability.h>
+#include <uapi/errno.h>
+#include <uapi/resource.h>
+
+#include "task_internal.h"
+
+/*
+ * Read and/or replace one limit of `process`. new_limit NULL: read only.
+ * 0, -EINVAL (soft above hard, a file limit above the table), -EPERM.
+ */
+static int exchange_limit(struct process *process, unsigned int resource,
+			  const struct rlimit64 *new_limit, struct rlimit64 *old_limit)
+{
+	unsigned long irq_state;
+	struct rlimit64 *limit;
+	int error = 0;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new_limit && new_limit->rlim_cur > new_limit->rlim_max)
+		return -EINVAL;
+	if (new_limit && resource == RLIMIT_NOFILE && new_limit->rlim_max > TASK_OPEN_FILES_LIMIT)
+		return -EPERM;	/* Linux: above fs.nr_open */
+
+	irq_state = tasks_lock();
+	limit = &process->limits[resource];
+	if (old_limit)
+		*old_limit = *limit;
+	if (new_limit && new_limit->rlim_max > limit->rlim_max && !capable(CAP_SYS_RESOURCE))
+		error = -EPERM;
+	else if (new_limit)
+		*limit = *new_limit;
+	tasks_unlock(irq_state);
+	return error;
+}
+
+long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 __user *new_limit,
+		   struct rlimit64 __user *old_limit)
+{
+	struct rlimit64 new_value, old_value;
+	struct process *process;
+	long error;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new_limit && copy_from_user(&new_value, new_limit, sizeof(new_value)))
+		return -EFAULT;
+	/*
+	 * Another process's limits: the permission rule (same ids, or
+	 * CAP_SYS_RESOURCE) belongs with the user-namespace work; for now only
+	 * root has processes other than its own, and root may.
+	 */
+	process = pid == 0 ? process_get(current_task()->process) : process_find(pid);
+	if (!process)
+		return -ESRCH;
+	error = exchange_limit(process, resource, new_limit ? &new_value : NULL, &old_value);
+	process_put(process);
+	if (!error && old_limit && copy_to_user(old_limit, &old_value, sizeof(old_value)))
+		error = -EFAULT;
+	return error;
+}
+
+long sys_getrlimit(unsigned int resource, struct rlimit __user *limit)
+{
+	struct rlimit64 value;
+	int error = exchange_limit(current_task()->process, resource, NULL, &value);
+
+	if (error)
+		return error;
+	return copy_to_user(limit, &value, sizeof(value));
+}
+
+long sys_setrlimit(unsigned int resource, const struct rlimit __user *limit)
+{
+	struct rlimit64 value;
+
+	if (copy_from_user(&value, limit, sizeof(value)))
+		return -EFAULT;
+	return exchange_limit(current_task()->process, resource, &value, NULL);
+}

@@ -1,0 +1,212 @@
+/*
+ * task.c: making and freeing tasks and processes, the tasks lock, and the
+ * two moments a user thread crosses a boundary: the switch from one thread to
+ * another (task_switch) and the return to user mode (return_to_user).
+ */
+#include <kuid/address_space.h>
+#include <kuid/cred.h>
+#include <kuid/fd_table.h>
+#include <kuid/heap.h>
+#include <kuid/nsproxy.h>
+#include <kuid/panic.h>
+#include <kuid/pid_namespace.h>
+#include <kuid/spinlock.h>
+#include <kuid/string.h>
+#include <kuid/task.h>
+#include <kuid/user_registers.h>
+#include <uapi/errno.h>
+#include <uapi/wait.h>
+
+#include "task_internal.h"
+
+static struct spinlock the_tasks_lock = SPINLOCK_INIT("tasks");
+
+unsigned long tasks_lock(void)
+{
+	return spin_lock_irqsave(&the_tasks_lock);
+}
+
+void tasks_unlock(unsigned long irq_state)
+{
+	spin_unlock_irqrestore(&the_tasks_lock, irq_state);
+}
+
+/* Linux's limits for init; everything else inherits them. */
+static void set_default_limits(struct rlimit64 *limits)
+{
+	for (unsigned int i = 0; i < RLIM_NLIMITS; i++)
+		limits[i] = (struct rlimit64){ RLIM64_INFINITY, RLIM64_INFINITY };
+	limits[RLIMIT_STACK].rlim_cur = TASK_STACK_LIMIT;
+	limits[RLIMIT_CORE].rlim_cur = 0;
+	limits[RLIMIT_NOFILE] = (struct rlimit64){ TASK_OPEN_FILES_LIMIT, TASK_OPEN_FILES_LIMIT };
+	limits[RLIMIT_MEMLOCK] = (struct rlimit64){ 8u << 20, 8u << 20 };
+	limits[RLIMIT_NPROC] = (struct rlimit64){ PID_MAX, PID_MAX };
+	limits[RLIMIT_SIGPENDING] = (struct rlimit64){ 1024, 1024 };
+	limits[RLIMIT_MSGQUEUE] = (struct rlimit64){ 819200, 819200 };
+	limits[RLIMIT_NICE] = (struct rlimit64){ 0, 0 };
+	limits[RLIMIT_RTPRIO] = (struct rlimit64){ 0, 0 };
+}
+
+struct process *process_create(pid_t pid, const struct process *model)
+{
+	struct process *process = kzalloc(sizeof(*process));
+
+	if (!process)
+		return NULL;
+	process->references = 1;
+	process->pid = pid;
+	process->state = PROCESS_ALIVE;
+	list_init(&process->children);
+	list_init(&process->sibling_node);
+	list_init(&process->threads);
+	list_init(&process->table_node);
+	wait_queue_init(&process->child_event);
+	signal_queue_init(&process->shared_pending);
+	if (model) {
+		process->process_group = model->process_group;
+		process->session = model->session;
+		memcpy(process->limits, model->limits, sizeof(process->limits));
+		/* fork keeps dumpability, as Linux's mm flags do. */
+		process->dumpable = __atomic_load_n(&model->dumpable, __ATOMIC_RELAXED);
+	} else {
+		process->dumpable = 1;	/* DUMPABLE_USER of kuid/cred.h */
+		/*
+		 * As on Linux, the first process belongs to session 0 and process
+		 * group 0: it leads neither, so opening a terminal does not make it
+		 * the controlling one; a shell gets one with setsid.
+		 */
+		process->process_group = 0;
+		process->session = 0;
+		set_default_limits(process->limits);
+	}
+	return process;
+}
+
+struct process *process_get(struct process *process)
+{
+	__atomic_add_fetch(&process->references, 1, __ATOMIC_RELAXED);
+	return process;
+}
+
+void process_put(struct process *process)
+{
+	if (!process || __atomic_sub_fetch(&process->references, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	signal_queue_flush(&process->shared_pending);
+	put_pid_ns(process->pid_namespace);
+	kfree(process);
+}
+
+struct task *task_create(void)
+{
+	struct task *task = kzalloc(sizeof(*task));
+
+	if (!task)
+		return NULL;
+	task->cpu_state = user_cpu_state_create();
+	if (!task->cpu_state) {
+		kfree(task);
+		return NULL;
+	}
+	task->references = 1;
+	list_init(&task->process_node);
+	list_init(&task->table_node);
+	return task;
+}
+
+struct task *task_get(struct task *task)
+{
+	__atomic_add_fetch(&task->references, 1, __ATOMIC_RELAXED);
+	return task;
+}
+
+/* What a task holds of the program's resources; exit drops them early. */
+void task_release_resources(struct task *task)
+{
+	struct address_space *space = task->address_space;
+
+	if (space) {
+		task->address_space = NULL;
+		if (task == current_task())
+			address_space_activate(NULL);
+		address_space_put(space);
+	}
+	if (task->files) {
+		files_table_put(task->files);
+		task->files = NULL;
+	}
+	if (task->fs) {
+		fs_context_put(task->fs);
+		task->fs = NULL;
+	}
+	/* An exited task is in no namespace any more: /proc/PID/ns/X says ENOENT. */
+	if (task->namespaces)
+		task_switch_namespaces(task, NULL);
+}
+
+void task_put(struct task *task)
+{
+	if (!task || __atomic_sub_fetch(&task->references, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	task_release_resources(task);
+	if (task->signals_ready)
+		task_signals_destroy(&task->signals);
+	put_cred(task->cred);
+	process_put(task->process);
+	user_cpu_state_destroy(task->cpu_state);
+	kfree(task->start_registers);
+	kfree(task);
+}
+
+void task_activate(struct task *task)
+{
+	address_space_activate(task->address_space);
+	user_cpu_state_restore(task->cpu_state);
+}
+
+void task_adopt_current_thread(struct task *task)
+{
+	arch_irq_disable();
+	thread_current()->task = task;
+	task->thread = thread_current();
+	task_activate(task);
+	arch_irq_enable();
+}
+
+/*
+ * Called by the scheduler with its lock held and interrupts off, just before
+ * the stacks are switched. Kernel threads run on the kernel's page table, so
+ * that no address space is ever destroyed while the CPU still uses it.
+ */
+void task_switch(struct thread *previous, struct thread *next)
+{
+	if (previous->task)
+		user_cpu_state_save(previous->task->cpu_state);
+	if (next->task)
+		task_activate(next->task);
+	else
+		address_space_activate(NULL);
+}
+
+void return_to_user(struct user_registers *registers)
+{
+	struct task *task = current_task();
+
+	arch_irq_enable();
+	scheduler_preempt_if_needed();
+	if (__atomic_load_n(&task->process->group_exiting, __ATOMIC_ACQUIRE) ||
+	    __atomic_load_n(&task->exec_kill, __ATOMIC_ACQUIRE))
+		task_exit(task->process->exit_status);
+	signal_deliver(registers);
+}
+
+void task_signal_fault(int signal, int code, uintptr_t address)
+{
+	signal_force_fault(signal, code, address);
+}
+
+void task_set_comm(struct task *task, const char *name)
+{
+	memset(task->comm, 0, sizeof(task->comm));
+	string_copy(task->comm, name, sizeof(task->comm));
+}
