@@ -1,12 +1,18 @@
 # kuid: top-level build.
 #
-#   make            build/kuid.elf and build/kuid.iso (GRUB, multiboot2)
-#   make run        boot kuid in QEMU, serial console on this terminal
-#   make test       every test: host unit tests, ktest, user-space tests
-#   make ktest      boot the test entry and run the in-kernel tests only
-#   make unit       host unit tests (cmocka, ASan+UBSan)
-#   make debug      QEMU waiting for gdb; see tools/gdbinit
-#   make bench      benchmarks (figures, never pass/fail)
+#   make             build/kuid.elf and build/kuid.iso (GRUB, multiboot2)
+#   make run         boot kuid in QEMU, serial console on this terminal
+#   make test        unit, ktest, boot-test, user-test, conformance; one total
+#   make unit        host unit tests (cmocka, ASan+UBSan)
+#   make ktest       boot the test entry and run the in-kernel tests only
+#   make boot-test   boot with bad input (options, initramfs, init); kuid must stop cleanly
+#   make user-test   tests/user/*.c in kuid, in one boot
+#   make test-native the same programs on this Linux machine (the oracle; run as root)
+#   make conformance an external suite in kuid (SUITE=DIR, default ../shared/conformance)
+#   make debug       QEMU waiting for gdb; see tools/gdbinit
+#   make bench       benchmarks (figures, never pass/fail); also bench-user, bench-id-map
+#   make clean       remove build/
+#   make help        this list
 #
 # Everything is built under build/. Sources are found by wildcard, so adding a
 # .c or .S file under arch/, kernel/, lib/ or tests/kernel/ needs no edit here.
@@ -59,7 +65,7 @@ KERNEL_ELF := $(BUILD)/kuid.elf
 KERNEL_ISO := $(BUILD)/kuid.iso
 INITRAMFS  := $(BUILD)/initramfs.cpio
 
-.PHONY: all run test ktest boot-test unit debug bench clean deps deps-host help conformance test-native user-test
+.PHONY: all run test ktest boot-test shell-test unit debug bench clean deps deps-host help conformance test-native user-test
 all: $(KERNEL_ISO)
 
 # Keep intermediate files (the host test objects): without this, make deletes
@@ -161,20 +167,27 @@ run: deps $(KERNEL_ISO)
 ktest: deps $(KERNEL_TEST_ISO)
 	$(QEMU_RUN) --timeout $(KTEST_TIMEOUT) --log $(BUILD)/ktest.log $(KERNEL_TEST_ISO)
 
-# Boot with bad boot input (an unknown option, no initramfs, a kernel page
-# fault) and check that kuid stops with a clear report; ISOs in build/boot-tests/.
+# Boot with bad boot input (an unknown option, no or a corrupt initramfs, a
+# hostile or missing init, a kernel page fault) and check that kuid stops with
+# a clear report; ISOs in build/boot-tests/.
 boot-test: deps $(KERNEL_ELF) $(INITRAMFS)
-	tools/run-boot-tests
+	KUID_BUILD=$(BUILD) tools/run-boot-tests
+
+# Busybox's namespace commands (unshare, nsenter, hostname, mount) in a booted kuid, checked
+# against what they print in Debian's Linux (tools/run-shell-checks --linux).
+shell-test: deps $(KERNEL_ELF) kuid-run-init
+	KUID_KERNEL=$(abspath $(KERNEL_ELF)) KUID_RUN_INIT=$(abspath $(BUILD))/guest/kuid-run-init \
+		tools/run-shell-checks
 
 debug: deps $(KERNEL_ISO)
 	@echo "QEMU waits for gdb on :1234. In another terminal: gdb -x tools/gdbinit"
 	$(QEMU_RUN) --interactive --gdb $(KERNEL_ISO)
 
 test: deps
-	tools/run-all-tests
+	KUID_BUILD=$(BUILD) tools/run-all-tests
 
 bench: deps $(KERNEL_ISO) $(KERNEL_TEST_ISO)
-	tools/bench
+	BUILD=$(BUILD) tools/bench
 
 # ---------------------------------------------------------------------------
 # Benchmarks of pure code: host programs built with -O2 and no sanitizers
@@ -206,7 +219,7 @@ clean:
 	rm -rf $(BUILD)
 
 help:
-	@sed -n '2,10p' Makefile
+	@sed -n '2,17p' Makefile
 
 -include $(KERNEL_OBJS:.o=.d) $(HOST_PURE_OBJS:.o=.d) \
 	$(patsubst tests/unit/%.c,$(BUILD)/host/obj/tests/unit/%.d,$(UNIT_TEST_SRCS))
@@ -227,6 +240,10 @@ help:
 MUSL_CC := musl-gcc
 USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -std=gnu11
 KUID_RUN_INIT := $(BUILD)/guest/kuid-run-init
+# tools/kuid-run boots these; exported so every tool started from make uses
+# the kernel and init of this build directory (make BUILD=dir ... included).
+export KUID_KERNEL := $(abspath $(KERNEL_ELF))
+export KUID_RUN_INIT
 SUITE ?= ../shared/conformance
 KUID_RUN_TIMEOUT ?= 120
 USER_PROGRAM_NAMES := $(basename $(notdir $(wildcard tests/user/*.c)))
@@ -251,14 +268,20 @@ user-test: user $(KERNEL_ELF) $(KUID_RUN_INIT)
 
 # The external suite is built in its own folder (it is never modified), then
 # every executable file in its build/ runs in kuid.
+# A suite on a read-only file system is built from a copy under build/suites/.
+SUITE_BUILD_DIR = $(if $(shell test -w $(SUITE) && echo writable),$(SUITE),$(BUILD)/suites/$(notdir $(abspath $(SUITE))))
+
 conformance: deps $(KERNEL_ELF) $(KUID_RUN_INIT)
-	$(MAKE) -C $(SUITE)
+	@if [ "$(SUITE_BUILD_DIR)" != "$(SUITE)" ]; then \
+		rm -rf $(SUITE_BUILD_DIR) && mkdir -p $(dir $(SUITE_BUILD_DIR)) && \
+		cp -r $(SUITE) $(SUITE_BUILD_DIR) && rm -rf $(SUITE_BUILD_DIR)/build; fi
+	$(MAKE) -C $(SUITE_BUILD_DIR)
 	tools/kuid-run --suite --timeout $(KUID_RUN_TIMEOUT) \
-		$$(find $(SUITE)/build -maxdepth 1 -type f -perm -u+x | LC_ALL=C sort)
+		$$(find $(SUITE_BUILD_DIR)/build -maxdepth 1 -type f -perm -u+x | LC_ALL=C sort)
 
 $(BUILD)/bench-user/bench: tests/bench/bench.c Makefile
 	@mkdir -p $(dir $@)
 	$(MUSL_CC) $(USER_CFLAGS) -o $@ $<
 
 bench-user: deps $(BUILD)/bench-user/bench $(KUID_RUN_INIT)
-	tools/bench-user
+	BUILD=$(BUILD) tools/bench-user

@@ -1,17 +1,51 @@
 /*
- * Memory and string functions for the kernel, written as plain byte loops:
- * clarity first, since the hot copies in kuid are page-sized and rare.
+ * Memory and string functions for the kernel. The string functions are plain
+ * byte loops; the three that move memory go 8 bytes at a time (see below).
  */
 #include <kuid/string.h>
 
 #include <limits.h>
 #include <uapi/errno.h>
 
+/*
+ * Why words. Under QEMU's TCG every guest instruction costs, and a byte loop
+ * spends five instructions per byte: zeroing or copying one 4 KiB page took
+ * some 20 000 of them. execve, fork's copy-on-write faults and every fresh
+ * page go through here, and with byte loops execve spent most of its time
+ * in memcpy and memset (docs/benchmarks.md). Moving 8 bytes per step makes
+ * them about 8 times cheaper; the last 0 to 7 bytes still go one by one.
+ *
+ * A word is read and written through __builtin_memcpy of 8 bytes, which gcc
+ * turns into a single load or store (even with -fno-builtin, which only
+ * concerns the plain names). x86_64 allows unaligned words, and C's rules
+ * on alignment and aliasing stay satisfied, so the host tests' sanitizers
+ * agree too.
+ */
+#define WORD_BYTES sizeof(uint64_t)
+
+static inline uint64_t load_word(const unsigned char *from)
+{
+	uint64_t word;
+
+	__builtin_memcpy(&word, from, WORD_BYTES);
+	return word;
+}
+
+static inline void store_word(unsigned char *to, uint64_t word)
+{
+	__builtin_memcpy(to, &word, WORD_BYTES);
+}
+
 void *memcpy(void *restrict destination, const void *restrict source, size_t length)
 {
 	unsigned char *to = destination;
 	const unsigned char *from = source;
 
+	for (; length >= WORD_BYTES; length -= WORD_BYTES) {
+		store_word(to, load_word(from));
+		to += WORD_BYTES;
+		from += WORD_BYTES;
+	}
 	while (length--)
 		*to++ = *from++;
 	return destination;
@@ -24,12 +58,21 @@ void *memmove(void *destination, const void *source, size_t length)
 
 	/*
 	 * When the destination starts inside the source, a forward copy would
-	 * overwrite bytes before reading them: copy from the end instead.
+	 * overwrite bytes before reading them: copy from the end instead. Each
+	 * word is loaded whole before it is stored, so overlap within a word
+	 * is harmless either way.
 	 */
 	if (to > from && to < from + length) {
+		for (; length >= WORD_BYTES; length -= WORD_BYTES)
+			store_word(to + length - WORD_BYTES, load_word(from + length - WORD_BYTES));
 		while (length--)
 			to[length] = from[length];
 	} else {
+		for (; length >= WORD_BYTES; length -= WORD_BYTES) {
+			store_word(to, load_word(from));
+			to += WORD_BYTES;
+			from += WORD_BYTES;
+		}
 		while (length--)
 			*to++ = *from++;
 	}
@@ -39,7 +82,13 @@ void *memmove(void *destination, const void *source, size_t length)
 void *memset(void *destination, int byte, size_t length)
 {
 	unsigned char *to = destination;
+	/* The byte in each of the 8 bytes of a word: 0x01 times the byte, 8 times over. */
+	uint64_t word = (unsigned char)byte * 0x0101010101010101ull;
 
+	for (; length >= WORD_BYTES; length -= WORD_BYTES) {
+		store_word(to, word);
+		to += WORD_BYTES;
+	}
 	while (length--)
 		*to++ = (unsigned char)byte;
 	return destination;

@@ -14,6 +14,12 @@ void clock_tick(void);
 uint64_t clock_ticks(void);
 uint64_t clock_milliseconds_since_boot(void);
 
+/* Nanoseconds since boot, and since 1970 (the RTC's date plus the ticks). */
+int64_t clock_monotonic_nanoseconds(void);
+int64_t clock_wall_nanoseconds(void);
+/* Set the date (clock_settime of CLOCK_REALTIME; the caller checked CAP_SYS_TIME). */
+void clock_set_wall_nanoseconds(int64_t nanoseconds);
+
 static inline uint64_t clock_ticks_from_milliseconds(uint64_t milliseconds)
 {
 	return (milliseconds * CLOCK_TICKS_PER_SECOND + 999) / 1000;

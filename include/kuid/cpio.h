@@ -35,13 +35,18 @@ struct cpio_entry {
 	size_t data_size;               /* the link target is not NUL-terminated */
 };
 
-/* Where the iteration is. Set up by cpio_reader_init; callers read only `reason`. */
+/*
+ * Where the iteration is. Set up by cpio_reader_init; callers read only `offset`,
+ * `reason` and `entry_name`.
+ */
 struct cpio_reader {
 	const uint8_t *archive;
 	size_t size;
-	size_t offset;                  /* of the next header */
+	size_t offset;                  /* of the next header; after an error, of the bad one */
 	int status;                     /* 1: more entries; 0: trailer seen; < 0: error */
 	const char *reason;             /* after an error: a short static description */
+	const char *entry_name;         /* after an error: the bad entry's name, if it could
+					 * be read (as in the archive); else NULL */
 };
 
 void cpio_reader_init(struct cpio_reader *reader, const void *archive, size_t size);

@@ -209,4 +209,32 @@ void task_set_dumpable(struct task *task, int dumpable);
  */
 void task_dump_owner(struct task *task, kuid_t *uid, kgid_t *gid);
 
+/* ---- May the caller inspect another process? (kernel/cred/ptrace_access.c) ---- */
+
+/*
+ * R8.3, Linux's ptrace_may_access: READ for looking (/proc/PID/ns, environ...), ATTACH for
+ * controlling; FSCREDS judges the caller by its fsuid/fsgid and effective capabilities (what
+ * /proc uses), REALCREDS by its real ids and permitted capabilities (ptrace itself).
+ */
+#define PTRACE_MODE_READ	0x01
+#define PTRACE_MODE_ATTACH	0x02
+#define PTRACE_MODE_FSCREDS	0x08
+#define PTRACE_MODE_REALCREDS	0x10
+#define PTRACE_MODE_READ_FSCREDS	(PTRACE_MODE_READ | PTRACE_MODE_FSCREDS)
+#define PTRACE_MODE_ATTACH_REALCREDS	(PTRACE_MODE_ATTACH | PTRACE_MODE_REALCREDS)
+
+/*
+ * May `caller` inspect `target` (a thread of process `target_process`)? Its own process: yes.
+ * Otherwise all three of the target's uids and gids are the caller's (fs or real) ids, or the
+ * caller has CAP_SYS_PTRACE in the target's user namespace; a non-dumpable target needs
+ * CAP_SYS_PTRACE there in any case; and across namespaces, or when the target holds
+ * capabilities the caller lacks, CAP_SYS_PTRACE over the target's namespace decides (the
+ * commoncap rule). 0 or -EPERM (callers in /proc turn it into -EACCES); *refusal says why.
+ */
+int ptrace_access_check(const struct cred *caller, bool same_process, const struct cred *target,
+			bool target_dumpable, unsigned int mode, struct userns_refusal *refusal);
+
+/* The calling task's question about `task`, with the task's current credentials. */
+bool ptrace_may_access(struct task *task, unsigned int mode);
+
 #endif

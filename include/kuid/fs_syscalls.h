@@ -103,10 +103,11 @@ long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);
 long sys_sync(void);
 
-/* Mounting: sys_mount.c */
+/* Mounting: sys_mount.c, mount_umount.c, mount_pivot_root.c */
 long sys_mount(const char __user *source, const char __user *target,
 	       const char __user *type, unsigned long flags, const void __user *data);
 long sys_umount2(const char __user *target, int flags);
+long sys_pivot_root(const char __user *new_root, const char __user *put_old);
 
 /* Waiting for several descriptors: sys_poll.c */
 long sys_poll(struct pollfd __user *descriptors, unsigned int count, int timeout_milliseconds);

@@ -60,8 +60,9 @@ ssize_t setgroups_write(struct user_namespace *target, const char *text, size_t 
 			uint64_t *position, struct userns_refusal *refusal);
 
 /*
- * /proc/PID/status of process pid as a process in `reader_ns` sees it (ids translated there,
- * R7.1). Returns its length or -ENOSPC / -ESRCH.
+ * /proc/PID/status of process pid (the kernel's name, kuid/pid.h) as a process in `reader_ns`
+ * sees it (ids translated there, R7.1), pids as a proc instance of the initial pid namespace
+ * shows them. Returns its length or -ENOSPC / -ESRCH.
  */
 ssize_t proc_status_show(pid_t pid, struct user_namespace *reader_ns, char *buffer, size_t size);
 

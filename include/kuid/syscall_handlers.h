@@ -59,6 +59,8 @@ long sys_getrlimit(unsigned int resource, struct rlimit __user *limit);
 long sys_setrlimit(unsigned int resource, const struct rlimit __user *limit);
 long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 __user *new_limit,
 		   struct rlimit64 __user *old_limit);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int nice);
 
 /* ---- Memory (kernel/mm/) ---- */
 long sys_mmap(uintptr_t address, size_t length, int protection, int flags, int fd,
@@ -108,6 +110,7 @@ long sys_getrandom(void __user *buffer, size_t length, unsigned int flags);
 long sys_sysinfo(struct sysinfo __user *info);
 long sys_reboot(int magic1, int magic2, unsigned int command, void __user *argument);
 long sys_clock_gettime(int clock, struct timespec __user *time);
+long sys_clock_settime(int clock, const struct timespec __user *time);
 long sys_clock_getres(int clock, struct timespec __user *resolution);
 long sys_gettimeofday(struct timeval __user *time, struct timezone __user *zone);
 long sys_time(int64_t __user *seconds);

@@ -28,14 +28,13 @@
 #define KUID_TASK_H
 
 #include <kuid/list.h>
+#include <kuid/pid.h>
 #include <kuid/sched.h>
 #include <kuid/signal.h>
 #include <kuid/types.h>
 #include <kuid/wait.h>
 #include <uapi/prctl.h>
 #include <uapi/resource.h>
-
-typedef int pid_t;
 
 struct address_space;
 struct cred;
@@ -46,7 +45,7 @@ struct pid_namespace;
 struct user_cpu_state;
 struct user_registers;
 
-/* The highest pid handed out; then numbering starts again at 2 (Linux: pid_max). */
+/* The highest pid a namespace hands out; then numbering starts again at 2 (Linux: pid_max). */
 #define PID_MAX 32768
 
 enum process_state {
@@ -56,7 +55,14 @@ enum process_state {
 
 struct process {
 	unsigned int references;		/* atomic */
-	pid_t pid;				/* = the first thread's tid (getpid) */
+	/*
+	 * Ids are kept twice: as the kernel's name (the number in the initial pid namespace,
+	 * which comparisons use) and as a struct pid (kuid/pid.h), a reference, which numbers
+	 * the id at every level: what getpid and friends report. NULL group and session ids
+	 * are group and session 0 (the first process's: Linux's init leads neither).
+	 */
+	pid_t pid;				/* = the first thread's tid */
+	struct pid *process_pid;		/* the same id, numbered per level */
 
 	/* Protected by the tasks lock. */
 	enum process_state state;
@@ -70,17 +76,23 @@ struct process {
 	int exit_signal;			/* sent to the parent at the end (SIGCHLD) */
 	pid_t process_group;
 	pid_t session;
+	struct pid *group_pid;			/* references, changed under the tasks lock */
+	struct pid *session_pid;
 	bool has_execed;			/* setpgid on a child that execed: -EACCES */
 	int dumpable;				/* DUMPABLE_* of cred.h (R8.5); atomic */
+	int nice;				/* setpriority: -20..19, kept only; atomic */
 	int stop_report;			/* a stop to report to wait4: its signal, or 0 */
 	bool continue_report;			/* a SIGCONT to report (WCONTINUED) */
 	struct rlimit64 limits[RLIM_NLIMITS];
 	/*
 	 * The pid namespace the process lives in (its "active" one), a reference fixed for its
-	 * life; pid_namespace_init: it was the first process there (R5.1). kuid/pid_namespace.h.
+	 * life; pid_namespace_init: it was the first process there, its pid 1 (R5.1, R12.2).
+	 * unkillable: an init ignores the signals R12.2 says; a fault it has no handler for
+	 * clears it, so a crashing init still dies. kuid/pid_namespace.h.
 	 */
 	struct pid_namespace *pid_namespace;
 	bool pid_namespace_init;
+	bool unkillable;			/* atomic */
 	struct list_node table_node;		/* in the pid table */
 
 	struct wait_queue child_event;		/* wait4 sleeps here: a child changed */
@@ -89,7 +101,9 @@ struct process {
 
 struct task {
 	unsigned int references;		/* atomic */
-	pid_t tid;				/* gettid; the process's pid for its first thread */
+	pid_t tid;				/* the kernel's name; = the process's pid for
+						 * its first thread */
+	struct pid *thread_pid;			/* the same id per level (gettid), a reference */
 	struct process *process;		/* a reference */
 	struct thread *thread;			/* the kernel thread; NULL once it exited */
 	bool exited;				/* protected by the tasks lock */
@@ -135,10 +149,12 @@ void process_put(struct process *process);
 unsigned long tasks_lock(void);
 void tasks_unlock(unsigned long irq_state);
 
-/* ---- The pid table (kernel/task/pid.c) ---- */
+/*
+ * ---- The pid table (kernel/task/pid_table.c) ----
+ * Every pid here is the kernel's name for an id, its number in the initial pid namespace; a
+ * number from user space goes through pid_global_from_caller (kuid/pid.h) first.
+ */
 
-/* A free pid (not a tid, process, group or session id in use). -EAGAIN if none. */
-pid_t pid_allocate(void);
 /* Called with the tasks lock held. */
 void pid_table_add_task(struct task *task);
 void pid_table_remove_task(struct task *task);
@@ -154,6 +170,9 @@ struct task *process_signal_target(struct process *process);
  * held); stop when it returns non-zero and return that value, else 0.
  */
 int process_for_each(int (*fn)(struct process *process, void *context), void *context);
+/* The same with the tasks lock already held; zombies_too: zombies are visited as well. */
+int process_for_each_locked(int (*fn)(struct process *process, void *context), void *context,
+			    bool zombies_too);
 
 /* ---- Life and death ---- */
 

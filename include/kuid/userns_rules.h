@@ -62,6 +62,7 @@ enum userns_rule {
 	RULE_R5_10_OWNER_GOVERNS,	/* a namespace's resources need caps over its owner */
 
 	/* Section 6: /proc/PID/ns and nsfs. */
+	RULE_R6_2_NS_LINK_ACCESS,	/* /proc/PID/ns/X: ptrace_may_access READ_FSCREDS */
 	RULE_R6_4_INODE_NUMBERS,	/* the nsfs inode number pool is finite in kuid */
 	RULE_R6_6_OWNER_VISIBLE,	/* NS_GET_USERNS/PARENT: only within one's own subtree */
 	RULE_R6_7_HIERARCHICAL,		/* NS_GET_PARENT: user and pid namespaces only */
@@ -72,14 +73,24 @@ enum userns_rule {
 	RULE_R7_2_SET_ID,		/* set*id: unmapped EINVAL, then CAP_SETUID/SETGID */
 	RULE_R7_4_CHOWN,		/* chown: unmapped EINVAL, else owner or CAP_CHOWN */
 	RULE_R7_6_DAC,			/* DAC overrides need the inode's ids mapped (R4.3) */
+	RULE_R7_7_DEVICE_NODES,		/* mknod of a device: CAP_MKNOD in the initial ns */
 
 	/* Section 8: signals, exec. */
 	RULE_R8_1_KILL,			/* same uid, or CAP_KILL in the target's namespace */
+	RULE_R8_3_PTRACE_ACCESS,	/* same ids and dumpable, or CAP_SYS_PTRACE over it */
 	RULE_R8_6_SET_ID_EXEC,		/* set-id bits need nosuid off and both ids mapped */
 
 	/* Section 9: mounts and the file system. */
+	RULE_R9_1_MAY_MOUNT,		/* mount, umount, pivot_root: CAP_SYS_ADMIN over mnt ns owner */
+	RULE_R9_2_NEW_INSTANCE,		/* a new instance: CAP_SYS_ADMIN over its user ns (proc: pid) */
+	RULE_R9_3_TOO_REVEALING,	/* proc only while a fully visible proc is in the mnt ns */
+	RULE_R9_5_LOCKED_MOUNT,		/* a locked mount stays on what it covers */
+	RULE_R9_6_LOCKED_FLAGS,		/* locked flags stay; no plain bind of locked children */
 	RULE_R9_7_CHROOT,		/* chroot: CAP_SYS_CHROOT in the caller's own ns */
 	RULE_R9_8_SYSCTL_WRITE,		/* kernel settings: written by the global root only */
+
+	/* Section 12: the life of a pid namespace. */
+	RULE_R12_3_INIT_DEATH,		/* once the ns init died, nothing enters: ENOMEM */
 
 	USERNS_RULE_COUNT		/* keep last: the number of entries of the table */
 };

@@ -37,9 +37,11 @@ struct file;
 struct file_operations;
 struct fs_context;
 struct inode;
+struct mount_namespace;
 struct path;
 struct pipe;
 struct super_block;
+struct user_namespace;
 
 /* A time stamp, as stat reports it. */
 struct vfs_time {
@@ -162,21 +164,45 @@ struct super_block {
 	struct device_number device;	/* st_dev: an anonymous 0:N */
 	uint64_t next_inode_number;	/* atomic */
 	void *private;
+	/*
+	 * The user namespace the instance belongs to (a reference; NULL: the initial one):
+	 * CAP_SYS_ADMIN over it lets a plain MS_REMOUNT change the instance (mount_flags.c).
+	 */
+	struct user_namespace *user_ns;
+	bool read_only;			/* the instance itself (mountinfo's super options) */
 };
 
 /*
- * A mounted file system. For now there is one tree for everyone; a mount
- * namespace would later own its own list of these.
+ * A mounted file system: a super_block (or a directory in it, for a bind mount) attached at a
+ * place in one mount namespace's tree. kernel/fs/mount.c and docs/files.md tell the story;
+ * everything below "node" is protected by vfs_lock.
  */
 struct mount {
 	unsigned int references;	/* atomic */
 	unsigned int id;		/* /proc/PID/mountinfo's first field; fixed */
 	struct super_block *super_block;
-	struct inode *root;		/* a reference */
-	struct mount *parent;		/* NULL for the root mount; a reference */
+	struct inode *root;		/* a reference: the sb's root, or a directory for a bind */
+	struct mount *parent;		/* NULL for a namespace's root mount; a reference */
 	struct inode *mountpoint;	/* in parent; a reference */
-	unsigned int flags;		/* MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC */
-	struct list_node node;		/* in the mount table, protected by vfs_lock */
+	/*
+	 * Per-mount options with mount(2)'s values: MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC,
+	 * MS_NOSYMFOLLOW and the atime mode (MS_NOATIME, MS_NODIRATIME, MS_RELATIME; none of
+	 * those three is "strictatime"). exec, open and the write paths read these bits.
+	 */
+	unsigned int flags;
+	unsigned int locks;		/* MOUNT_LOCK_* of kuid/mount.h (R9.4-R9.6) */
+	char *source;			/* mount(2)'s source, for mountinfo; kmalloc'd or NULL */
+	struct mount_namespace *namespace;	/* the tree it is in; NULL once detached */
+	struct list_node node;		/* in namespace->mounts, in mountinfo order */
+	struct list_node children;	/* mounts attached on directories of this one */
+	struct list_node sibling;	/* in parent->children */
+	struct list_node everywhere;	/* every mount in a tree, for propagation */
+	/* Propagation (mount_propagation.c): peer group ids, 0 for none. */
+	unsigned int peer_group;	/* shared:N */
+	unsigned int master_group;	/* master:N: receives from that peer group */
+	bool unbindable;
+	bool expiry_mark;		/* MNT_EXPIRE's first call marks, the second unmounts */
+	struct mount *copied_from;	/* while a tree is copied: the original; no reference */
 };
 
 struct path {
@@ -215,14 +241,15 @@ int ramfs_fill(struct super_block *super_block, uint32_t root_mode, kuid_t uid, 
 	       struct inode **root);
 
 /*
- * Mounts. vfs_mount_root makes the first mount, the root of every path; it
- * can be done once. vfs_mount_at attaches a new instance of `type_name` on
- * the directory `where`; vfs_unmount detaches the mount whose root is
- * `mount_root` (-EBUSY if anything is mounted below it or files are open in it,
- * -EINVAL if it is not a mount's root).
+ * Mounts (kernel/fs/mount*.c; the rest of the interface is kuid/mount.h).
+ * vfs_mount_root makes the first mounts at boot. vfs_root gives the top of the calling task's
+ * mount namespace: the mount stacked highest on the namespace's root, what "/" is for a
+ * process that never chrooted. vfs_mount_at attaches a new instance of `type_name` on the
+ * directory `where`; vfs_unmount detaches the mount whose root is `mount_root` (-EBUSY if
+ * anything is mounted below it or files are open in it, -EINVAL if it is not a mount's root).
  */
 int vfs_mount_root(const char *type_name);
-int vfs_root(struct path *root);	/* a reference to the root of everything */
+int vfs_root(struct path *root);
 int vfs_mount_at(const struct path *where, const char *type_name, unsigned int flags);
 int vfs_unmount(const struct path *mount_root);
 
@@ -231,13 +258,6 @@ int vfs_unmount(const struct path *mount_root);
  * tree? chroot("/") does not count. For R5.3 (kernel/fs/chrooted.c).
  */
 bool current_chrooted(void);
-
-/*
- * For /proc/PID/mountinfo: references to the mounts, oldest first, into mounts[0 .. capacity);
- * returns how many mounts there are (more than capacity: call again with more room).
- * Every reference taken has its mount_put.
- */
-size_t mount_table_snapshot(struct mount **mounts, size_t capacity);
 
 /* The mount covering (mount, inode), or NULL; called with vfs_lock held. */
 struct mount *mount_covering(struct mount *parent, struct inode *mountpoint);
@@ -327,9 +347,14 @@ void vfs_drop_privileges(struct inode *inode);
  */
 void root_file_system_init(const void *archive, size_t size);
 void vfs_init(void);
-/* 0, or an errno with the entry's name and a reason for the log. */
-int initramfs_unpack(const void *archive, size_t size, const char **failed_name,
-		     const char **reason);
+/* Why an archive was refused, for the one line the boot stops with. */
+struct initramfs_failure {
+	const char *entry;	/* the entry's name as in the archive, or "" if unreadable */
+	const char *reason;	/* a short static description */
+	size_t offset;		/* of the entry's header in the archive */
+};
+/* 0, or an errno with *failure filled in. */
+int initramfs_unpack(const void *archive, size_t size, struct initramfs_failure *failure);
 void vfs_create_standard_nodes(void);
 
 #endif

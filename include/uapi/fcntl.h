@@ -26,7 +26,8 @@
 #define O_CLOEXEC       02000000        /* set FD_CLOEXEC on the new descriptor */
 #define O_SYNC          (04000000 | O_DSYNC)
 #define O_PATH          010000000       /* a descriptor that only names a location */
-#define O_TMPFILE       (020000000 | O_DIRECTORY)       /* unnamed file in a directory */
+#define __O_TMPFILE     020000000
+#define O_TMPFILE       (__O_TMPFILE | O_DIRECTORY)     /* unnamed file in a directory */
 
 /* The directory argument of the *at() calls meaning "the current directory". */
 #define AT_FDCWD                (-100)

@@ -50,11 +50,11 @@ static long target_cred(int pid, const struct cred **cred)
 {
 	struct task *task;
 
-	if (pid == 0 || pid == current_task()->tid) {
+	if (pid == 0 || pid == pid_own_number(current_task()->thread_pid)) {
 		*cred = get_cred(current_cred());
 		return 0;
 	}
-	task = task_find(pid);
+	task = task_find(pid_global_from_caller(pid));	/* named in the caller's pid ns */
 	if (!task)
 		return -ESRCH;
 	*cred = task_get_cred(task);
@@ -113,7 +113,7 @@ long sys_capset(struct __user_cap_header_struct __user *header,
 	if (copy_from_user(&pid, &header->pid, sizeof(pid)))
 		return -EFAULT;
 	/* A task changes only its own capabilities. */
-	if (pid != 0 && pid != current_task()->tid)
+	if (pid != 0 && pid != pid_own_number(current_task()->thread_pid))
 		return -EPERM;
 	memset(words, 0, sizeof(words));
 	if (copy_from_user(words, data, count * sizeof(words[0])))

@@ -35,6 +35,7 @@ void cpio_reader_init(struct cpio_reader *reader, const void *archive, size_t si
 	reader->offset = 0;
 	reader->status = 1;
 	reader->reason = NULL;
+	reader->entry_name = NULL;
 }
 
 /* Stop the iteration for good: every later cpio_next returns the same error. */
@@ -125,6 +126,7 @@ int cpio_next(struct cpio_reader *reader, struct cpio_entry *entry)
 	/* The name's only NUL must be its last byte. */
 	if (strnlen(name, name_size) != name_size - 1)
 		return corrupt(reader, "name is not NUL-terminated at its stated size");
+	reader->entry_name = name;	/* so that an error below can say which entry */
 	data_offset = ALIGN_UP(name_offset + name_size, CPIO_ALIGNMENT);
 	if (data_offset > reader->size)
 		return corrupt(reader, "padding after the name runs past the end of the archive");
@@ -159,5 +161,6 @@ int cpio_next(struct cpio_reader *reader, struct cpio_entry *entry)
 		.data_size = data_size,
 	};
 	reader->offset = next_offset;
+	reader->entry_name = NULL;
 	return 1;
 }

@@ -25,6 +25,13 @@ static void set_close_on_exec(struct files_table *table, int fd, bool on)
 		table->close_on_exec[fd / 64] &= ~bit;
 }
 
+/* Lock held: a descriptor is about to be installed at fd. */
+static void note_installed(struct files_table *table, int fd)
+{
+	if (fd >= table->end)
+		table->end = fd + 1;
+}
+
 static bool close_on_exec_set(const struct files_table *table, int fd)
 {
 	return (table->close_on_exec[fd / 64] >> (fd % 64)) & 1;
@@ -48,7 +55,8 @@ struct files_table *files_table_copy(struct files_table *table)
 	if (!copy)
 		return NULL;
 	spin_lock(&table->lock);
-	for (int fd = 0; fd < FD_MAX; fd++) {
+	copy->end = table->end;
+	for (int fd = 0; fd < table->end; fd++) {
 		if (table->files[fd]) {
 			copy->files[fd] = table->files[fd];
 			file_get(copy->files[fd]);
@@ -68,7 +76,7 @@ void files_table_put(struct files_table *table)
 {
 	if (!table || __atomic_sub_fetch(&table->references, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
-	for (int fd = 0; fd < FD_MAX; fd++)
+	for (int fd = 0; fd < table->end; fd++)
 		file_put(table->files[fd]);
 	kfree(table);
 }
@@ -104,6 +112,7 @@ int files_table_install_below(struct files_table *table, struct file *file, int 
 	spin_lock(&table->lock);
 	for (int fd = minimum; fd < limit; fd++) {
 		if (!table->files[fd]) {
+			note_installed(table, fd);
 			table->files[fd] = file;
 			set_close_on_exec(table, fd, close_on_exec);
 			result = fd;
@@ -123,6 +132,7 @@ int files_table_install_at(struct files_table *table, struct file *file, int fd,
 		return -EBADF;
 	spin_lock(&table->lock);
 	previous = table->files[fd];
+	note_installed(table, fd);
 	table->files[fd] = file;
 	set_close_on_exec(table, fd, close_on_exec);
 	spin_unlock(&table->lock);
@@ -177,7 +187,8 @@ int files_table_set_close_on_exec(struct files_table *table, int fd, bool close_
 
 void files_close_on_exec(struct files_table *table)
 {
-	for (int fd = 0; fd < FD_MAX; fd++) {
+	/* The table is this process's alone now (exec unshared it): end cannot move. */
+	for (int fd = 0; fd < table->end; fd++) {
 		struct file *file = NULL;
 
 		spin_lock(&table->lock);
@@ -196,7 +207,7 @@ unsigned int files_table_count_open(struct files_table *table)
 	unsigned int count = 0;
 
 	spin_lock(&table->lock);
-	for (int fd = 0; fd < FD_MAX; fd++)
+	for (int fd = 0; fd < table->end; fd++)
 		count += table->files[fd] != NULL;
 	spin_unlock(&table->lock);
 	return count;

@@ -11,21 +11,35 @@
 
 #include "fs_syscall_helpers.h"
 
+/*
+ * Most paths are short: try a small buffer first, a heap object of one of its
+ * size classes, and only a path that does not fit gets a PATH_MAX buffer and
+ * is copied again. A PATH_MAX object takes pages of its own from page_alloc,
+ * which was a fair part of every open and stat (docs/benchmarks.md).
+ */
+#define SHORT_PATH_SIZE 256
+
 int path_from_user(const char __user *user_path, char **path)
 {
-	char *copy = kmalloc(PATH_MAX);
+	size_t size = SHORT_PATH_SIZE;
 	long length;
 
-	*path = NULL;
-	if (!copy)
-		return -ENOMEM;
-	length = copy_string_from_user(copy, user_path, PATH_MAX);
-	if (length < 0) {
+	for (;;) {
+		char *copy = kmalloc(size);
+
+		*path = NULL;
+		if (!copy)
+			return -ENOMEM;
+		length = copy_string_from_user(copy, user_path, size);
+		if (length >= 0) {
+			*path = copy;
+			return 0;
+		}
 		kfree(copy);
-		return (int)length;
+		if (length != -ENAMETOOLONG || size == PATH_MAX)
+			return (int)length;
+		size = PATH_MAX;
 	}
-	*path = copy;
-	return 0;
 }
 
 struct file *file_from_fd(int fd)

@@ -14,8 +14,8 @@
 #include <kuid/vfs.h>
 
 /*
- * A kernel copy of a user path (kmalloc'd, PATH_MAX bytes): 0, -EFAULT, or
- * -ENAMETOOLONG. Free it with kfree.
+ * A kernel copy of a user path (kmalloc'd; 256 bytes, or PATH_MAX for a longer
+ * path): 0, -EFAULT, or -ENAMETOOLONG. Free it with kfree.
  */
 int path_from_user(const char __user *user_path, char **path);
 

@@ -253,20 +253,19 @@ static int unpack_entry(struct unpack *unpack, const struct cpio_entry *entry)
 	return error;
 }
 
-int initramfs_unpack(const void *archive, size_t size, const char **failed_name,
-		     const char **reason)
+int initramfs_unpack(const void *archive, size_t size, struct initramfs_failure *failure)
 {
 	struct unpack unpack = { 0 };
 	struct cpio_reader reader;
 	struct cpio_entry entry;
 	struct path root;
+	size_t offset = 0;
 	int status;
 
-	*failed_name = "";
-	*reason = NULL;
+	*failure = (struct initramfs_failure){ .entry = "", .reason = NULL, .offset = 0 };
 	status = vfs_root(&root);
 	if (status < 0) {
-		*reason = "there is no root file system to unpack into";
+		failure->reason = "there is no root file system to unpack into";
 		return status;
 	}
 	unpack.root = root.inode;
@@ -274,13 +273,19 @@ int initramfs_unpack(const void *archive, size_t size, const char **failed_name,
 	while ((status = cpio_next(&reader, &entry)) == 1) {
 		status = unpack_entry(&unpack, &entry);
 		if (status < 0) {
-			*failed_name = entry.name;
-			*reason = unpack.reason;
+			failure->entry = entry.name;
+			failure->reason = unpack.reason;
+			failure->offset = offset;
 			break;
 		}
+		offset = reader.offset;
 	}
-	if (status < 0 && !*reason)
-		*reason = reader.reason;
+	if (status < 0 && !failure->reason) {
+		/* The archive itself is corrupt: the reader knows where. */
+		failure->entry = reader.entry_name ? reader.entry_name : "";
+		failure->reason = reader.reason;
+		failure->offset = reader.offset;
+	}
 
 	while (unpack.hard_links) {
 		struct hard_link *link = unpack.hard_links;

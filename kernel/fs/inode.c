@@ -6,6 +6,7 @@
 #include <kuid/file.h>
 #include <kuid/heap.h>
 #include <kuid/panic.h>
+#include <kuid/user_namespace.h>
 #include <kuid/vfs.h>
 #include <uapi/stat.h>
 
@@ -64,5 +65,6 @@ void super_block_put(struct super_block *super_block)
 	if (__atomic_sub_fetch(&super_block->references, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
 	kfree(super_block->private);
+	put_user_ns(super_block->user_ns);
 	kfree(super_block);
 }

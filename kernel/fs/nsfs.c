@@ -222,7 +222,7 @@ static long get_parent(struct ns_common *ns)
 	case NS_TYPE_PID:
 		parent = to_pid_ns(ns)->parent;
 		if (!parent || !pid_ns_is_same_or_ancestor(current_pid_ns(), parent))
-			return userns_refuse(NULL, RULE_R6_6_OWNER_VISIBLE, 0,
+			return userns_refuse(NULL, RULE_R6_7_HIERARCHICAL, 0,
 					     "the parent lies outside the caller's pid namespace",
 					     EPERM);
 		return open_related(&parent->ns);

@@ -5,7 +5,9 @@
  *   - every directory passed through needs search (x) permission;
  *   - "." stays, ".." goes up but never above the caller's root (chroot), and
  *     from a mount's root it first steps out to the directory mounted on;
- *   - a directory with something mounted on it leads into that mount's root;
+ *   - a directory with something mounted on it leads into that mount's root; mounts are
+ *     found among the children of the mount we are in, so each mount namespace's own tree
+ *     is what its processes walk (kernel/fs/mount.c);
  *   - a symbolic link is replaced by its target, in the middle of a path
  *     always, at the end only when following (or with a trailing slash);
  *     more than SYMLINK_FOLLOW_MAX of them is -ELOOP;
@@ -13,12 +15,15 @@
  *   - a "magic" link (inode_operations.get_link: /proc/PID/ns/user, cwd, root)
  *     has no text: following it jumps straight to the place it names.
  *
- * The remaining path lives in one PATH_MAX buffer: following a link rewrites
- * it as the link's target followed by what was left after the link.
+ * The remaining path lives in one buffer, just large enough for the path given
+ * (a small heap object, not a PATH_MAX one: a walk is in every open and stat,
+ * docs/benchmarks.md). Following a link replaces it by a PATH_MAX buffer that
+ * holds the link's target followed by what was left after the link.
  */
 #include <kuid/cred.h>
 #include <kuid/fd_table.h>
 #include <kuid/heap.h>
+#include <kuid/mount.h>
 #include <kuid/path_name.h>
 #include <kuid/string.h>
 #include <kuid/vfs.h>
@@ -46,12 +51,16 @@ static int step_up(struct walk *walk)
 			return 0;
 		if (current->inode != current->mount->root)
 			break;
-		if (!current->mount->parent)
-			return 0;	/* the root of everything: ".." is itself */
 		/* Step out of this mount to the directory it covers, then go on from there. */
-		struct path below = { current->mount->parent, current->mount->mountpoint };
+		struct path below;
 
-		path_get(&below);
+		vfs_lock();	/* MS_MOVE and pivot_root change parents */
+		below = (struct path){ mount_parent(current->mount), current->mount->mountpoint };
+		if (below.mount)
+			path_get(&below);
+		vfs_unlock();
+		if (!below.mount)
+			return 0;	/* a namespace's root or a detached mount: ".." is itself */
 		path_put(current);
 		*current = below;
 	}
@@ -103,7 +112,7 @@ static int look_up_child(struct walk *walk, const char *name, struct path *child
 static int follow_link(struct walk *walk, struct inode *link)
 {
 	size_t rest_length = strlen(walk->cursor);
-	char *target = kmalloc(PATH_MAX);
+	char *target = kmalloc(PATH_MAX);	/* the new buffer: target, then the rest */
 	ssize_t target_length;
 	int error = 0;
 
@@ -127,15 +136,17 @@ static int follow_link(struct walk *walk, struct inode *link)
 		goto out;
 	}
 	/* What is left starts with '/' or is empty, so target + rest is a path. */
-	memmove(walk->buffer + target_length, walk->cursor, rest_length + 1);
-	memcpy(walk->buffer, target, (size_t)target_length);
-	walk->cursor = walk->buffer;
+	memcpy(target + target_length, walk->cursor, rest_length + 1);
+	kfree(walk->buffer);
+	walk->buffer = target;
+	walk->cursor = target;
 
 	if (target[0] == '/') {
 		path_put(&walk->current);
 		walk->current = walk->root;
 		path_get(&walk->current);
 	}
+	return 0;
 out:
 	kfree(target);
 	return error;
@@ -288,7 +299,7 @@ int path_walk_as(const struct cred *cred, struct fs_context *fs, const struct pa
 	}
 
 	walk.cred = cred ? cred : current_cred();
-	walk.buffer = kmalloc(PATH_MAX);
+	walk.buffer = kmalloc(length + 1);
 	if (!walk.buffer)
 		return -ENOMEM;
 	memcpy(walk.buffer, pathname, length + 1);
@@ -346,7 +357,7 @@ int path_to_string(const struct path *root, const struct path *place, char *buff
 		if (path_equal(&at, root))
 			break;
 		if (at.inode == at.mount->root) {
-			if (!at.mount->parent)
+			if (!mount_parent(at.mount))
 				break;	/* outside the caller's root: report from the top */
 			at = (struct path){ at.mount->parent, at.mount->mountpoint };
 			continue;

@@ -6,6 +6,7 @@
  * names the entry and what is wrong with it.
  */
 #include <kuid/device.h>
+#include <kuid/errno_name.h>
 #include <kuid/panic.h>
 #include <kuid/printk.h>
 #include <kuid/procfs.h>
@@ -23,12 +24,19 @@ void vfs_init(void)
 
 void root_file_system_init(const void *archive, size_t size)
 {
-	const char *failed_name, *reason;
+	struct initramfs_failure failure;
+	const char *reason;
+	int error;
 
 	vfs_init();
-	if (initramfs_unpack(archive, size, &failed_name, &reason) < 0)
-		panic("initramfs: entry '%s': %s", failed_name,
-		      reason ? reason : "cannot be unpacked");
+	error = initramfs_unpack(archive, size, &failure);
+	reason = failure.reason ? failure.reason : "cannot be unpacked";
+	if (error < 0 && failure.entry[0])
+		panic("initramfs: entry '%s' (header at byte %zu of %zu): %s (%s)", failure.entry,
+		      failure.offset, size, reason, errno_name(error));
+	if (error < 0)
+		panic("initramfs: corrupt archive at byte %zu of %zu: %s (%s)", failure.offset,
+		      size, reason, errno_name(error));
 	vfs_create_standard_nodes();
 	procfs_mount_at_boot();
 	printk(LOG_INFO, "kuid: root file system unpacked from the initramfs (%zu bytes)\n", size);

@@ -221,7 +221,7 @@ long sys_mknodat(int dirfd, const char __user *path, uint32_t mode, unsigned int
 	 * CAP_MKNOD in the initial namespace; a container root never is (R7.7, R4.11).
 	 */
 	if ((type == S_IFCHR || type == S_IFBLK) && !capable(CAP_MKNOD)) {
-		error = userns_refuse(NULL, RULE_R4_11_INITIAL_NS_ONLY, 0,
+		error = userns_refuse(NULL, RULE_R7_7_DEVICE_NODES, 0,
 				      "mknod of a device needs CAP_MKNOD in the initial namespace",
 				      EPERM);
 	} else {

@@ -23,9 +23,15 @@ long sys_openat(int dirfd, const char __user *user_path, int flags, uint32_t mod
 	char *path;
 	long result;
 
-	/* O_TMPFILE is not in kuid; O_CREAT with O_DIRECTORY is refused since Linux 6.4. */
-	if ((open_flags & O_TMPFILE) == O_TMPFILE)
-		return -EOPNOTSUPP;
+	/*
+	 * O_TMPFILE: Linux checks the flags first (it needs O_DIRECTORY and write
+	 * access), then asks the file system, and kuid's have no O_TMPFILE.
+	 * O_CREAT with O_DIRECTORY is refused since Linux 6.4.
+	 */
+	if (open_flags & __O_TMPFILE)
+		return (open_flags & O_DIRECTORY) && (open_flags & O_ACCMODE) != O_RDONLY ?
+			       -EOPNOTSUPP :
+			       -EINVAL;
 	if ((open_flags & O_CREAT) && (open_flags & O_DIRECTORY))
 		return -EINVAL;
 	if (open_flags & O_PATH)

@@ -1,16 +1,16 @@
 /*
- * vfs_time.c: the time stamps files get. kuid has no wall clock yet, so "now"
- * is the time since boot; files from the initramfs keep their archived times.
+ * vfs_time.c: the time stamps files get: the wall clock (kuid/clock.h).
+ * Files from the initramfs keep their archived times.
  */
 #include <kuid/clock.h>
 #include <kuid/vfs.h>
 
 struct vfs_time vfs_now(void)
 {
-	uint64_t milliseconds = clock_milliseconds_since_boot();
+	int64_t nanoseconds = clock_wall_nanoseconds();
 
 	return (struct vfs_time){
-		.seconds = (int64_t)(milliseconds / 1000),
-		.nanoseconds = (uint32_t)(milliseconds % 1000) * 1000000u,
+		.seconds = nanoseconds / 1000000000,
+		.nanoseconds = (uint32_t)(nanoseconds % 1000000000),
 	};
 }

@@ -236,11 +236,10 @@ static int read_timeout(const struct timespec __user *timeout, int operation, in
 		return 0;
 	nanoseconds = time.tv_sec * NSEC_PER_SEC + time.tv_nsec;
 	if (command == FUTEX_WAIT_BITSET) {
-		/* The wall clock is read in whole seconds: good to a second. */
 		if (operation & FUTEX_CLOCK_REALTIME)
-			now = arch_read_wall_clock() * NSEC_PER_SEC;
+			now = clock_wall_nanoseconds();
 		else
-			now = (int64_t)clock_ticks() * NANOSECONDS_PER_TICK;
+			now = clock_monotonic_nanoseconds();
 		nanoseconds -= now;
 	}
 	*ticks = ticks_for(nanoseconds);

@@ -1,8 +1,9 @@
 /*
- * pid_namespace.c: pid namespaces as objects: a tree (parent, level) of identities, each owned
- * by a user namespace. A process lives in one (struct process's pid_namespace, its "active"
- * one); unshare(CLONE_NEWPID) and setns change only where the caller's future children go
- * (pid_for_children in the namespace set, R5.6). Numbering pids per level is later work.
+ * pid_namespace.c: pid namespaces as objects: a tree (parent, level) of namespaces, each owned
+ * by a user namespace and numbering its processes itself (kernel/task/pid.c). A process lives
+ * in one (struct process's pid_namespace, its "active" one); unshare(CLONE_NEWPID) and setns
+ * change only where the caller's future children go (pid_for_children in the namespace set,
+ * R5.6). The life of a namespace's init, and its death, are kernel/task/pid_namespace_init.c's.
  */
 #include <kuid/cred.h>
 #include <kuid/heap.h>
@@ -33,14 +34,19 @@ struct pid_namespace init_pid_ns = {
 	.parent = NULL,
 	.level = 0,
 	.has_init = true,	/* pid 1 */
+	.numbers = LIST_INIT(init_pid_ns.numbers),
+	.pid_max = PID_MAX,
 };
+
+struct pid_namespace *task_active_pid_namespace(struct task *task)
+{
+	return task && task->process && task->process->pid_namespace ?
+		       task->process->pid_namespace : &init_pid_ns;
+}
 
 struct pid_namespace *current_pid_ns(void)
 {
-	struct task *task = current_task();
-
-	return task && task->process && task->process->pid_namespace ?
-		       task->process->pid_namespace : &init_pid_ns;
+	return task_active_pid_namespace(current_task());
 }
 
 bool pid_ns_is_same_or_ancestor(const struct pid_namespace *ancestor,
@@ -79,6 +85,8 @@ int pid_namespace_create(struct pid_namespace *parent, const struct cred *creato
 	}
 	pid_ns->parent = get_pid_ns(parent);
 	pid_ns->level = parent->level + 1;
+	list_init(&pid_ns->numbers);
+	pid_ns->pid_max = PID_MAX;	/* Linux: the parent's pid_max; kuid's is one constant */
 	*result = pid_ns;
 	return 0;
 }

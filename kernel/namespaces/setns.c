@@ -62,10 +62,14 @@ static int join_namespace(struct task *task, const struct setns_situation *situa
 	error = namespace_set_replace(current_namespaces(), ns, &new_set);
 	if (error)
 		return error;
-	/* Joining a mount namespace moves root and cwd to its root, as Linux does. */
+	/* Joining a mount namespace moves root and cwd to its "/", as Linux does. */
 	if (ns->operations->type == NS_TYPE_MNT && (mnt = to_mount_ns(ns))->root.mount) {
-		fs_context_set_root(task->fs, &mnt->root);
-		fs_context_set_cwd(task->fs, &mnt->root);
+		struct path top;
+
+		mount_namespace_top(mnt, &top);
+		fs_context_set_root(task->fs, &top);
+		fs_context_set_cwd(task->fs, &top);
+		path_put(&top);
 	}
 	task_switch_namespaces(task, new_set);
 	return 0;

@@ -11,6 +11,7 @@
 #include <kuid/capability.h>
 #include <kuid/cred.h>
 #include <kuid/fd_table.h>
+#include <kuid/mount_namespace.h>
 #include <kuid/nsproxy.h>
 #include <kuid/signal.h>
 #include <kuid/syscall_handlers.h>
@@ -81,6 +82,9 @@ static int make_plan(unsigned long flags, struct task *task, struct unshare_plan
 /* Install the plan: namespaces, fs, files, then the credentials, as Linux commits them. */
 static void commit_plan(struct task *task, struct unshare_plan *plan)
 {
+	/* CLONE_NEWNS: root and cwd move to their copies, as Linux's copy_mnt_ns. */
+	if (plan->namespaces && plan->namespaces->mnt != current_namespaces()->mnt)
+		mount_namespace_move_fs(plan->namespaces->mnt, plan->fs ? plan->fs : task->fs);
 	if (plan->namespaces) {
 		task_switch_namespaces(task, plan->namespaces);
 		plan->namespaces = NULL;

@@ -3,8 +3,12 @@
  * kill(2) names a process (pid > 0), the caller's process group (0), every
  * process it may signal (-1) or a process group (< -1). Signal 0 sends
  * nothing: it only asks whether the target exists and may be signalled.
+ * Pids are the caller's pid namespace's numbers (R12.1): a process its
+ * namespace cannot see cannot be named, and kill(-1) reaches only the
+ * processes it sees, never its namespace's init.
  */
 #include <kuid/cred.h>
+#include <kuid/pid_namespace.h>
 #include <kuid/signal.h>
 #include <kuid/syscall_handlers.h>
 #include <kuid/task.h>
@@ -13,12 +17,17 @@
 
 #define INIT_PID 1
 
+/* The caller's own pid, as its namespace numbers it. */
+static pid_t caller_pid(void)
+{
+	return pid_own_number(current_task()->process->process_pid);
+}
+
 /* The siginfo of a signal sent by the calling process. */
 static void siginfo_from_caller(siginfo_t *info, int signal, int code)
 {
 	/* The kernel id: send_checked turns it into each receiver's view (R8.2). */
-	siginfo_for_user_kill(info, signal, current_task()->process->pid,
-			      __kuid_val(current_cred()->uid));
+	siginfo_for_user_kill(info, signal, caller_pid(), __kuid_val(current_cred()->uid));
 	info->si_code = code;
 }
 
@@ -53,6 +62,12 @@ static int send_checked(struct task *target, int signal, const siginfo_t *info, 
 	target_cred = task_get_cred(target);
 	translated.fields.kill.uid = from_kuid_munged(target_cred->user_ns, current_cred()->uid);
 	put_cred(target_cred);
+	/*
+	 * R12.1: a sender the receiver's pid namespace cannot see (it lives above) is pid 0
+	 * there. As on Linux, a visible sender keeps the number its own namespace gives it.
+	 */
+	if (!pid_number_in(current_task()->process->process_pid, target->process->pid_namespace))
+		translated.fields.kill.pid = 0;
 	return to_thread ? signal_send_to_thread(target, signal, &translated)
 			 : signal_send(target, signal, &translated);
 }
@@ -60,13 +75,24 @@ static int send_checked(struct task *target, int signal, const siginfo_t *info, 
 /* ---- Many processes: a group, or everyone (kill -1) ---- */
 
 struct kill_many {
-	pid_t group;		/* 0: every process but init and the caller */
+	bool everyone;		/* kill(-1): every visible process but init and the caller */
+	pid_t group;		/* else this group (the kernel's name for it) */
 	int signal;
 	const siginfo_t *info;
 	struct process *caller;
 	int sent;		/* how many accepted it */
 	int error;		/* the last refusal */
 };
+
+/*
+ * kill(-1): a process the caller's pid namespace numbers, other than that namespace's init
+ * (number 1 there) and the caller itself, as Linux's task_pid_vnr(p) > 1.
+ */
+static bool reached_by_kill_all(const struct process *process, const struct process *caller)
+{
+	return process != caller &&
+	       pid_number_in(process->process_pid, caller->pid_namespace) > INIT_PID;
+}
 
 /* Called with the tasks lock held, for each live process. */
 static int kill_one_of_many(struct process *process, void *context)
@@ -75,8 +101,8 @@ static int kill_one_of_many(struct process *process, void *context)
 	struct task *task;
 	int result;
 
-	if (request->group ? process->process_group != request->group
-			   : process->pid == INIT_PID || process == request->caller)
+	if (request->everyone ? !reached_by_kill_all(process, request->caller)
+			      : process->process_group != request->group)
 		return 0;
 	list_for_each_entry(task, &process->threads, process_node) {
 		if (task->exited)
@@ -91,9 +117,10 @@ static int kill_one_of_many(struct process *process, void *context)
 	return 0;
 }
 
-static long kill_many(pid_t group, int signal, const siginfo_t *info)
+static long kill_many(bool everyone, pid_t group, int signal, const siginfo_t *info)
 {
 	struct kill_many request = {
+		.everyone = everyone,
 		.group = group,
 		.signal = signal,
 		.info = info,
@@ -106,9 +133,10 @@ static long kill_many(pid_t group, int signal, const siginfo_t *info)
 	return request.sent > 0 ? 0 : request.error;
 }
 
+/* Process pid of the caller's pid namespace. */
 static long kill_process(pid_t pid, int signal, const siginfo_t *info)
 {
-	struct process *process = process_find(pid);
+	struct process *process = process_find(pid_global_from_caller(pid));
 	struct task *target = NULL;
 	long result = -ESRCH;
 
@@ -127,6 +155,7 @@ static long kill_process(pid_t pid, int signal, const siginfo_t *info)
 long sys_kill(int pid, int signal)
 {
 	siginfo_t info;
+	pid_t group;
 
 	if (signal < 0 || signal > SIGNAL_COUNT)
 		return -EINVAL;
@@ -134,16 +163,19 @@ long sys_kill(int pid, int signal)
 	if (pid > 0)
 		return kill_process(pid, signal, &info);
 	if (pid == 0)
-		return kill_many(current_task()->process->process_group, signal, &info);
+		return kill_many(false, current_task()->process->process_group, signal, &info);
 	if (pid == -1)
-		return kill_many(0, signal, &info);
+		return kill_many(true, 0, signal, &info);
 	/* -INT_MIN has no positive counterpart; Linux says ESRCH. */
 	if (pid == (int)0x80000000)
 		return -ESRCH;
-	return kill_many(-pid, signal, &info);
+	group = pid_global_from_caller(-pid);
+	if (!group)
+		return -ESRCH;	/* no such group in the caller's pid namespace */
+	return kill_many(false, group, signal, &info);
 }
 
-/* One thread, found by its id (and, for tgkill, its process). */
+/* One thread, found by its id (and, for tgkill, its process), in the caller's pid ns. */
 static long kill_thread(pid_t process_id, pid_t tid, int signal)
 {
 	struct task *target;
@@ -152,10 +184,11 @@ static long kill_thread(pid_t process_id, pid_t tid, int signal)
 
 	if (tid <= 0 || signal < 0 || signal > SIGNAL_COUNT)
 		return -EINVAL;
-	target = task_find(tid);
+	target = task_find(pid_global_from_caller(tid));
 	if (!target)
 		return -ESRCH;
-	if (process_id <= 0 || target->process->pid == process_id) {
+	if (process_id <= 0 ||
+	    pid_number_in(target->process->process_pid, current_pid_ns()) == process_id) {
 		siginfo_from_caller(&info, signal, SI_TKILL);
 		result = send_checked(target, signal, &info, true);
 	}
@@ -199,8 +232,7 @@ long sys_rt_sigqueueinfo(int pid, int signal, const siginfo_t __user *user_info)
 
 	if (signal < 0 || signal > SIGNAL_COUNT)
 		return -EINVAL;
-	error = copy_queued_info(&info, signal, user_info,
-				 pid == current_task()->process->pid);
+	error = copy_queued_info(&info, signal, user_info, pid == caller_pid());
 	if (error)
 		return error;
 	return kill_process(pid, signal, &info);
@@ -214,15 +246,14 @@ long sys_rt_tgsigqueueinfo(int process_id, int tid, int signal, const siginfo_t 
 
 	if (process_id <= 0 || tid <= 0 || signal < 0 || signal > SIGNAL_COUNT)
 		return -EINVAL;
-	result = copy_queued_info(&info, signal, user_info,
-				  process_id == current_task()->process->pid);
+	result = copy_queued_info(&info, signal, user_info, process_id == caller_pid());
 	if (result)
 		return result;
-	target = task_find(tid);
+	target = task_find(pid_global_from_caller(tid));
 	if (!target)
 		return -ESRCH;
 	result = -ESRCH;
-	if (target->process->pid == process_id)
+	if (pid_number_in(target->process->process_pid, current_pid_ns()) == process_id)
 		result = send_checked(target, signal, &info, true);
 	task_put(target);
 	return result;

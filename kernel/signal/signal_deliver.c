@@ -14,6 +14,7 @@
  * registers point back at the `syscall` instruction) or left to fail with
  * EINTR, by the rules in signal_restart.c.
  */
+#include <kuid/pid_namespace.h>
 #include <kuid/sched.h>
 #include <kuid/signal.h>
 #include <kuid/string.h>
@@ -66,7 +67,8 @@ static void notify_parent(struct process *process, int code, int status)
 		memset(&info, 0, sizeof(info));
 		info.si_signo = SIGCHLD;
 		info.si_code = code;
-		info.fields.child.pid = process->pid;
+		/* The child as the parent's pid namespace numbers it (R12.1). */
+		info.fields.child.pid = pid_number_in(process->process_pid, parent->pid_namespace);
 		info.fields.child.status = status;
 		signal_send(target, SIGCHLD, &info);
 	}
@@ -161,6 +163,23 @@ static bool run_handler(struct task *task, struct user_registers *registers,
 	return true;
 }
 
+/*
+ * Whether signal_deliver has anything to do: a signal to act on, a SIGCONT to report, a mask
+ * to put back after rt_sigsuspend, or a system call that failed with EINTR to settle. Almost
+ * every return to user mode has none, and this check spares it the three lock round trips
+ * below, each of which turns interrupts off and on again: under QEMU's TCG every `sti` ends
+ * the block of translated code, which makes it one of the dearest instructions of a short
+ * system call (docs/benchmarks.md). The fields are read without the lock, as signal_pending
+ * does: a signal sent just after this check is acted on at the next return to user mode,
+ * exactly as one sent just after the lock was dropped would be.
+ */
+static bool signal_work_pending(const struct task *task, const struct user_registers *registers)
+{
+	return signal_pending(task) || task->signals.continued ||
+	       task->signals.restore_saved_blocked ||
+	       user_registers_return_value(registers) == -EINTR;
+}
+
 void signal_deliver(struct user_registers *registers)
 {
 	struct task *task = current_task();
@@ -169,7 +188,7 @@ void signal_deliver(struct user_registers *registers)
 	unsigned long irq_state;
 	int signal;
 
-	if (!task)
+	if (!task || !signal_work_pending(task, registers))
 		return;
 	for (;;) {
 		report_continue(task);
@@ -201,6 +220,14 @@ void signal_deliver(struct user_registers *registers)
 			force_sigsegv(task, signal);
 			continue;
 		}
+		/*
+		 * R12.2: an init acts only on the SIGKILL and SIGSTOP that reached it from
+		 * above; any other signal found here without a handler (queued while blocked,
+		 * or before the handler was reset) is dropped, as at sending.
+		 */
+		if (__atomic_load_n(&task->process->unkillable, __ATOMIC_RELAXED) &&
+		    signal != SIGKILL && signal != SIGSTOP)
+			continue;
 		switch (signal_default_action(signal)) {
 		case SIGNAL_DEFAULT_IGNORE:
 		case SIGNAL_DEFAULT_CONTINUE:

@@ -16,6 +16,7 @@
  */
 #include <kuid/capability.h>
 #include <kuid/cred.h>
+#include <kuid/pid_namespace.h>
 #include <kuid/sched.h>
 #include <kuid/signal.h>
 #include <kuid/string.h>
@@ -111,6 +112,38 @@ static void wake_target(struct task *target, int signal)
 		thread_wake(thread);
 }
 
+/*
+ * Was the signal sent from above the target's pid namespace (Linux's "force")? The kernel's
+ * own signals (no siginfo, SI_KERNEL) count as such; a process's (kill, tkill, sigqueue: a
+ * user si_code) does when the target's namespace cannot see the sender.
+ */
+static bool sent_from_above(const struct task *target, const siginfo_t *info)
+{
+	struct task *sender = current_task();
+
+	if (!info || info->si_code == SI_KERNEL)
+		return true;
+	if (info->si_code > 0)
+		return false;	/* the kernel reporting something (SIGCHLD...) */
+	return !sender ||
+	       !pid_number_in(sender->process->process_pid, target->process->pid_namespace);
+}
+
+/*
+ * R12.2: a namespace's init (the initial one's too) drops every signal it has no handler for,
+ * SIGKILL and SIGSTOP included, unless those two come from above its namespace. Lock held.
+ */
+static bool init_drops(const struct task *target, const struct kernel_sigaction *action,
+		       int signal, const siginfo_t *info)
+{
+	if (!target->process || !__atomic_load_n(&target->process->unkillable, __ATOMIC_RELAXED) ||
+	    action->sa_handler != SIG_DFL)
+		return false;
+	if (signal != SIGKILL && signal != SIGSTOP)
+		return true;
+	return !sent_from_above(target, info);
+}
+
 static int send(struct task *target, int signal, const siginfo_t *info, bool to_thread)
 {
 	const struct kernel_sigaction *action;
@@ -131,8 +164,11 @@ static int send(struct task *target, int signal, const siginfo_t *info, bool to_
 	if (!signal_lock(target, &irq_state))
 		return 0;
 
-	apply_stop_and_continue(target, signal);
 	action = &target->signals.handlers->actions[signal - 1];
+	/* Dropped before it does anything, like an ignored signal: kill still returns 0. */
+	if (init_drops(target, action, signal, info))
+		goto out;
+	apply_stop_and_continue(target, signal);
 	/* A blocked signal is kept: the handler may change before it is unblocked. */
 	if (signal_is_ignored_by(action, signal) &&
 	    !sigset_has(target->signals.blocked, signal))
@@ -214,6 +250,9 @@ void signal_force_fault(int signal, int code, uint64_t address)
 		action->sa_handler = SIG_DFL;
 		task->signals.blocked = sigset_remove(task->signals.blocked, signal);
 	}
+	/* R12.2's protection ends here: an init that faults without a handler dies of it. */
+	if (action->sa_handler == SIG_DFL && task->process)
+		__atomic_store_n(&task->process->unkillable, false, __ATOMIC_RELAXED);
 	task->signals.fault_address = address;
 	memset(&info, 0, sizeof(info));
 	info.si_signo = signal;

@@ -110,6 +110,9 @@ SYSCALL(sigaltstack,		sys_sigaltstack)		/* 131 */
 SYSCALL(mknod,			sys_mknod)			/* 133 */
 SYSCALL(statfs,			sys_statfs)			/* 137 */
 SYSCALL(fstatfs,		sys_fstatfs)			/* 138 */
+SYSCALL(getpriority,		sys_getpriority)		/* 140 */
+SYSCALL(setpriority,		sys_setpriority)		/* 141 */
+SYSCALL(pivot_root,		sys_pivot_root)			/* 155 */
 SYSCALL(prctl,			sys_prctl)			/* 157 */
 SYSCALL(arch_prctl,		sys_arch_prctl)			/* 158 */
 SYSCALL(setrlimit,		sys_setrlimit)			/* 160 */
@@ -126,6 +129,7 @@ SYSCALL(time,			sys_time)			/* 201 */
 SYSCALL(futex,			sys_futex)			/* 202 */
 SYSCALL(getdents64,		sys_getdents64)			/* 217 */
 SYSCALL(set_tid_address,	sys_set_tid_address)		/* 218 */
+SYSCALL(clock_settime,		sys_clock_settime)		/* 227 */
 SYSCALL(clock_gettime,		sys_clock_gettime)		/* 228 */
 SYSCALL(clock_getres,		sys_clock_getres)		/* 229 */
 SYSCALL(clock_nanosleep,	sys_clock_nanosleep)		/* 230 */

@@ -3,15 +3,13 @@
  *
  * CLOCK_MONOTONIC (and BOOTTIME, RAW, COARSE) counts timer ticks since boot,
  * so it advances in steps of 10 ms. CLOCK_REALTIME adds the date read from
- * the CMOS clock the first time anyone asks. kuid does not account CPU time
+ * the CMOS clock (kernel/time/wall_clock.c). kuid does not account CPU time
  * yet: the CPU-time clocks report the time since boot, an upper bound.
  *
  * Sleeps are interruptible: a signal ends them early with -EINTR and, for
  * relative sleeps, the time that was left.
  */
-#include <kuid/arch.h>
 #include <kuid/clock.h>
-#include <kuid/spinlock.h>
 #include <kuid/syscall_handlers.h>
 #include <kuid/task.h>
 #include <kuid/user_memory.h>
@@ -19,29 +17,6 @@
 #include <uapi/time.h>
 
 #define NANOSECONDS_PER_TICK (NSEC_PER_SEC / CLOCK_TICKS_PER_SECOND)
-
-/* The wall-clock time at boot, found once from the RTC. */
-static int64_t boot_wall_seconds;
-static bool boot_wall_known;
-static struct spinlock wall_clock_lock = SPINLOCK_INIT("wall clock");
-
-static int64_t nanoseconds_since_boot(void)
-{
-	return (int64_t)clock_ticks() * NANOSECONDS_PER_TICK;
-}
-
-static int64_t wall_seconds_at_boot(void)
-{
-	unsigned long irq_state = spin_lock_irqsave(&wall_clock_lock);
-
-	if (!boot_wall_known) {
-		boot_wall_seconds = arch_read_wall_clock() -
-				    (int64_t)(clock_ticks() / CLOCK_TICKS_PER_SECOND);
-		boot_wall_known = true;
-	}
-	spin_unlock_irqrestore(&wall_clock_lock, irq_state);
-	return boot_wall_seconds;
-}
 
 static struct timespec timespec_from_nanoseconds(int64_t nanoseconds)
 {
@@ -56,7 +31,7 @@ static int clock_read(int clock, int64_t *nanoseconds)
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_TAI:
-		*nanoseconds = wall_seconds_at_boot() * NSEC_PER_SEC + nanoseconds_since_boot();
+		*nanoseconds = clock_wall_nanoseconds();
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
@@ -64,7 +39,7 @@ static int clock_read(int clock, int64_t *nanoseconds)
 	case CLOCK_BOOTTIME:
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
-		*nanoseconds = nanoseconds_since_boot();
+		*nanoseconds = clock_monotonic_nanoseconds();
 		return 0;
 	default:
 		return -EINVAL;
@@ -141,7 +116,7 @@ static int sleep_until(int64_t deadline, int64_t *left)
 	struct task *task = current_task();
 
 	for (;;) {
-		int64_t now = nanoseconds_since_boot();
+		int64_t now = clock_monotonic_nanoseconds();
 
 		*left = deadline - now;
 		if (*left <= 0)
@@ -164,7 +139,7 @@ static long relative_sleep(const struct timespec *duration, struct timespec __us
 		nanoseconds = INT64_MAX / 2;
 	else
 		nanoseconds = duration->tv_sec * NSEC_PER_SEC + duration->tv_nsec;
-	error = sleep_until(nanoseconds_since_boot() + nanoseconds, &left);
+	error = sleep_until(clock_monotonic_nanoseconds() + nanoseconds, &left);
 	if (error == -EINTR && remaining) {
 		rest = timespec_from_nanoseconds(left);
 		if (copy_to_user(remaining, &rest, sizeof(rest)))
@@ -201,7 +176,9 @@ long sys_clock_nanosleep(int clock, int flags, const struct timespec __user *req
 	if (!(flags & TIMER_ABSTIME))
 		return relative_sleep(&when, remaining);
 	/* An absolute time on `clock`: turn it into a monotonic deadline. */
-	clock_read(clock, &now);
+	error = clock_read(clock, &now);
+	if (error)
+		return error;
 	target = when.tv_sec * NSEC_PER_SEC + when.tv_nsec;
-	return sleep_until(nanoseconds_since_boot() + (target - now), &left);
+	return sleep_until(clock_monotonic_nanoseconds() + (target - now), &left);
 }

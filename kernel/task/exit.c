@@ -3,9 +3,11 @@
  *
  * A thread ends in task_exit: it gives back the program's resources, leaves
  * its process and its kernel thread ends. When the last thread of a process
- * goes, the process becomes a zombie: its children go to init (pid 1), its
- * parent is told (the exit signal, normally SIGCHLD, and a wake-up of a
- * wait4 in progress), and it waits to be reaped (wait.c). When init itself
+ * goes, the process becomes a zombie: its children go to the init of its pid
+ * namespace (pid 1 there, R12.2), its parent is told (the exit signal,
+ * normally SIGCHLD, and a wake-up of a wait4 in progress), and it waits to be
+ * reaped (wait.c). When a namespace's init ends, its namespace is emptied
+ * first (R12.3, pid_namespace_init.c); when the initial namespace's init
  * ends, so does the machine: QEMU exits with success iff init's status is 0.
  *
  * exit_group and fatal signals end every thread: the first one marks the
@@ -15,6 +17,7 @@
 #include <kuid/address_space.h>
 #include <kuid/arch.h>
 #include <kuid/futex.h>
+#include <kuid/pid_namespace.h>
 #include <kuid/printk.h>
 #include <kuid/syscall_handlers.h>
 #include <kuid/task.h>
@@ -29,26 +32,38 @@ static struct process *init_process;
 void task_set_init_process(struct process *process)
 {
 	init_process = process;
+	/* Linux's init is a namespace init like any other: the reaper, protected (R12.2). */
+	init_pid_ns.child_reaper = process;
+	process->pid_namespace_init = true;
+	__atomic_store_n(&process->unkillable, true, __ATOMIC_RELAXED);
 }
 
-/* Hand the children of an ending process to init. Called with the tasks lock held. */
-static bool reparent_children(struct process *process)
+/*
+ * Hand the children of an ending process to the init of its pid namespace. Called with the
+ * tasks lock held. Returns that init, with a reference, when a zombie moved to it (it must be
+ * woken to reap it), else NULL.
+ */
+static struct process *reparent_children(struct process *process)
 {
+	struct process *reaper = pid_namespace_reaper_for(process);
 	struct process *child, *next;
 	bool zombie_moved = false;
 
+	if (!reaper)
+		return NULL;	/* no init to adopt them (the test entry has none) */
 	list_for_each_entry_safe(child, next, &process->children, sibling_node) {
 		list_remove(&child->sibling_node);
-		child->parent = init_process;
-		list_add_tail(&init_process->children, &child->sibling_node);
+		child->parent = reaper;
+		list_add_tail(&reaper->children, &child->sibling_node);
 		if (child->state == PROCESS_ZOMBIE)
 			zombie_moved = true;
 	}
-	return zombie_moved;
+	return zombie_moved ? process_get(reaper) : NULL;
 }
 
 /* The SIGCHLD a parent receives about a child that ended with wait_status. */
-static void child_exit_siginfo(siginfo_t *info, const struct process *child, int signal)
+static void child_exit_siginfo(siginfo_t *info, const struct process *child,
+			       const struct process *parent, int signal)
 {
 	int status = child->exit_status;
 
@@ -60,7 +75,8 @@ static void child_exit_siginfo(siginfo_t *info, const struct process *child, int
 		info->si_code = WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED;
 		info->fields.child.status = WTERMSIG(status);
 	}
-	info->fields.child.pid = child->pid;
+	/* The child as the parent's namespace numbers it (R12.1). */
+	info->fields.child.pid = pid_number_in(child->process_pid, parent->pid_namespace);
 }
 
 static void signal_process(struct process *process, int signal, const siginfo_t *info)
@@ -112,11 +128,12 @@ static struct process *process_end(struct process *process, int wait_status,
 				   unsigned long *irq_state)
 {
 	struct process *parent = process->parent;
-	bool wake_init, reaped_now = false;
+	struct process *reaper_to_wake;
+	bool reaped_now = false;
 
 	if (!process->group_exiting)
 		process->exit_status = wait_status;
-	wake_init = init_process && process != init_process && reparent_children(process);
+	reaper_to_wake = reparent_children(process);
 	process->state = PROCESS_ZOMBIE;
 	if (parent && process->exit_signal == SIGCHLD && parent_ignores_children(parent)) {
 		list_remove(&process->sibling_node);
@@ -130,8 +147,10 @@ static struct process *process_end(struct process *process, int wait_status,
 	if (process == init_process)
 		init_ended(process->exit_status);
 	interval_timer_cancel(current_task());
-	if (wake_init)
-		wake_up_all(&init_process->child_event);
+	if (reaper_to_wake) {
+		wake_up_all(&reaper_to_wake->child_event);
+		process_put(reaper_to_wake);
+	}
 	if (parent)
 		wake_up_all(&parent->child_event);	/* a waitpid may now see ECHILD */
 	else
@@ -151,6 +170,7 @@ __noreturn void task_exit(int wait_status)
 	struct process *process = task->process;
 	struct process *parent = NULL;
 	unsigned long irq_state;
+	bool last_thread;
 	int zero = 0;
 
 	/*
@@ -169,7 +189,14 @@ __noreturn void task_exit(int wait_status)
 	task->exited = true;
 	pid_table_remove_task(task);
 	list_remove(&task->process_node);
-	if (--process->live_threads == 0)
+	last_thread = --process->live_threads == 0;
+	/* R12.3: a namespace's init empties its namespace before it becomes a zombie. */
+	if (last_thread && process->pid_namespace_init && process != init_process) {
+		tasks_unlock(irq_state);
+		pid_namespace_zap(process);
+		irq_state = tasks_lock();
+	}
+	if (last_thread)
 		parent = process_end(process, wait_status, &irq_state);
 	tasks_unlock(irq_state);
 
@@ -177,7 +204,7 @@ __noreturn void task_exit(int wait_status)
 		if (process->exit_signal) {
 			siginfo_t info;
 
-			child_exit_siginfo(&info, process, process->exit_signal);
+			child_exit_siginfo(&info, process, parent, process->exit_signal);
 			signal_process(parent, process->exit_signal, &info);
 		}
 		process_put(parent);

@@ -14,6 +14,9 @@
  * (a new user namespace for CLONE_NEWUSER), then its namespace set, whose new
  * members that user namespace owns (R5.2, docs/namespaces.md).
  *
+ * The child's id is numbered in its pid namespace and every one above it
+ * (kuid/pid.h); the caller gets the number its own namespace gives it, the
+ * first process of a new namespace is that namespace's pid 1 (R12.1, R12.2).
  * The child is registered in the pid table and its parent's children before
  * its kernel thread starts, so it is complete the moment it can run. Its
  * first user registers are a copy of the caller's (rax 0, the new stack if
@@ -24,6 +27,7 @@
 #include <kuid/cred.h>
 #include <kuid/fd_table.h>
 #include <kuid/heap.h>
+#include <kuid/mount_namespace.h>
 #include <kuid/nsproxy.h>
 #include <kuid/pid_namespace.h>
 #include <kuid/string.h>
@@ -111,13 +115,29 @@ static int copy_credentials_and_namespaces(struct task *child, struct task *pare
 		child->cred = get_cred(parent->cred);
 	}
 	/* clone's low byte is the exit signal: only the bits above it are flags here. */
-	error = namespace_set_for_child(flags & ~(unsigned long)CSIGNAL, child->cred,
-					&child->namespaces, NULL);
+	return namespace_set_for_child(flags & ~(unsigned long)CSIGNAL, child->cred,
+				       &child->namespaces, NULL);
+}
+
+/* A new process lives where its parent's children go (R5.6); a thread where it is (R5.1). */
+static struct pid_namespace *child_pid_namespace(struct task *child, struct task *parent,
+						 unsigned long flags)
+{
+	return (flags & CLONE_THREAD) ? parent->process->pid_namespace
+				      : child->namespaces->pid_for_children;
+}
+
+/*
+ * The child's id, numbered at every level down to its namespace (R12.1): pid 1 if it is the
+ * first process of a new namespace. -ENOMEM once that namespace's init has died (R12.3).
+ */
+static int allocate_id(struct task *child, struct task *parent, unsigned long flags)
+{
+	int error = pid_alloc(child_pid_namespace(child, parent, flags), &child->thread_pid);
+
 	if (error)
 		return error;
-	/* A new process lives where its parent's children go (R5.6); a thread where it is. */
-	if (!(flags & CLONE_THREAD))
-		child->process->pid_namespace = get_pid_ns(child->namespaces->pid_for_children);
+	child->tid = pid_global_number(child->thread_pid);
 	return 0;
 }
 
@@ -151,6 +171,9 @@ static int share_or_copy(struct task *child, struct task *parent, unsigned long 
 		}
 		if (!child->fs)
 			return -ENOMEM;
+		/* CLONE_NEWNS: root and cwd move to their copies, as Linux's copy_mnt_ns. */
+		if (child->namespaces->mnt != parent->namespaces->mnt)
+			mount_namespace_move_fs(child->namespaces->mnt, child->fs);
 	}
 	handlers = (flags & CLONE_SIGHAND) ? signal_handlers_get(parent->signals.handlers)
 					   : signal_handlers_copy(parent->signals.handlers);
@@ -184,10 +207,11 @@ static int attach_process(struct task *child, struct task *parent, unsigned long
 		child->process = process_get(parent->process);
 		return 0;
 	}
-	child->process = process_create(child->tid, parent->process);
+	child->process = process_create(child->thread_pid, parent->process);
 	if (!child->process)
 		return -ENOMEM;
 	child->process->exit_signal = flags & CSIGNAL;
+	child->process->pid_namespace = get_pid_ns(child_pid_namespace(child, parent, flags));
 	return 0;
 }
 
@@ -202,6 +226,7 @@ static void register_child(struct task *child, struct task *parent, unsigned lon
 		list_add_tail(&process->parent->children, &process->sibling_node);
 		process_get(process);	/* the parent's reference, until it reaps */
 		pid_table_add_process(process);
+		pid_namespace_init_register(process);
 	}
 	list_add_tail(&process->threads, &child->process_node);
 	process->live_threads++;
@@ -229,19 +254,6 @@ static void unregister_child(struct task *child, unsigned long flags)
 		process_put(process);
 }
 
-/*
- * R5.6: the first process of a new pid namespace is its init (its reaper, when kuid numbers
- * pids per namespace); from now on /proc/PID/ns/pid_for_children exists for its creator.
- */
-static void mark_pid_namespace_init(struct process *process)
-{
-	bool had_init = false;
-
-	if (__atomic_compare_exchange_n(&process->pid_namespace->has_init, &had_init, true, false,
-					__ATOMIC_RELEASE, __ATOMIC_RELAXED))
-		process->pid_namespace_init = true;
-}
-
 static long do_clone(const struct clone_request *request)
 {
 	struct task *parent = current_task();
@@ -256,18 +268,17 @@ static long do_clone(const struct clone_request *request)
 		return error;
 	if ((flags & CLONE_SETTLS) && !user_range_is_valid(request->tls, 0))
 		return -EPERM;	/* arch_prctl's answer to a TLS base beyond user space */
-	tid = pid_allocate();
-	if (tid < 0)
-		return tid;
 	child = task_create();
 	if (!child)
 		return -ENOMEM;
-	child->tid = tid;
 	string_copy(child->comm, parent->comm, sizeof(child->comm));
 
-	error = attach_process(child, parent, flags);
+	/* Linux's order: credentials, namespaces, then the id in the child's pid namespace. */
+	error = copy_credentials_and_namespaces(child, parent, flags);
 	if (!error)
-		error = copy_credentials_and_namespaces(child, parent, flags);
+		error = allocate_id(child, parent, flags);
+	if (!error)
+		error = attach_process(child, parent, flags);
 	if (!error)
 		error = share_or_copy(child, parent, flags);
 	if (!error)
@@ -282,6 +293,8 @@ static long do_clone(const struct clone_request *request)
 		child->set_child_tid = (uintptr_t)request->child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->clear_child_tid = (uintptr_t)request->child_tid;
+	/* The caller names the child in its own pid namespace (R12.1). */
+	tid = pid_number_in(child->thread_pid, current_pid_ns());
 	if (flags & CLONE_PARENT_SETTID) {
 		error = copy_to_user(request->parent_tid, &tid, sizeof(tid));
 		if (error)
@@ -294,7 +307,6 @@ static long do_clone(const struct clone_request *request)
 	}
 
 	/* Before the thread starts: from then on the child may run, end and be gone. */
-	mark_pid_namespace_init(child->process);
 	register_child(child, parent, flags);
 	error = task_start_thread(child);
 	if (error) {
@@ -337,7 +349,7 @@ static void task_first_run(void *argument)
 {
 	struct task *task = argument;
 	struct user_registers *registers = user_registers_of(thread_current());
-	int tid = task->tid;
+	int tid = pid_own_number(task->thread_pid);	/* as the child itself names it */
 
 	task_adopt_current_thread(task);
 	memcpy(registers, task->start_registers, user_registers_size());

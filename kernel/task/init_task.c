@@ -48,10 +48,10 @@ static struct task *task_create_root(void)
 
 	if (!task)
 		return NULL;
-	task->tid = pid_allocate();
-	if (task->tid < 0)
+	if (pid_alloc(&init_pid_ns, &task->thread_pid))
 		goto out_put;
-	task->process = process_create(task->tid, NULL);
+	task->tid = pid_global_number(task->thread_pid);
+	task->process = process_create(task->thread_pid, NULL);
 	task->cred = cred_init();
 	task->files = files_table_create();
 	task->fs = fs_context_create_root();

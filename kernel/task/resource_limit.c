@@ -62,7 +62,8 @@ long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 __user 
 	 * CAP_SYS_RESOURCE) belongs with the user-namespace work; for now only
 	 * root has processes other than its own, and root may.
 	 */
-	process = pid == 0 ? process_get(current_task()->process) : process_find(pid);
+	process = pid == 0 ? process_get(current_task()->process)
+			   : process_find(pid_global_from_caller(pid));	/* R12.1 */
 	if (!process)
 		return -ESRCH;
 	error = exchange_limit(process, resource, new_limit ? &new_value : NULL, &old_value);

@@ -47,14 +47,16 @@ static void set_default_limits(struct rlimit64 *limits)
 	limits[RLIMIT_RTPRIO] = (struct rlimit64){ 0, 0 };
 }
 
-struct process *process_create(pid_t pid, const struct process *model)
+struct process *process_create(struct pid *pid, const struct process *model)
 {
 	struct process *process = kzalloc(sizeof(*process));
+	unsigned long irq_state;
 
 	if (!process)
 		return NULL;
 	process->references = 1;
-	process->pid = pid;
+	process->pid = pid_global_number(pid);
+	process->process_pid = get_pid(pid);
 	process->state = PROCESS_ALIVE;
 	list_init(&process->children);
 	list_init(&process->sibling_node);
@@ -63,11 +65,17 @@ struct process *process_create(pid_t pid, const struct process *model)
 	wait_queue_init(&process->child_event);
 	signal_queue_init(&process->shared_pending);
 	if (model) {
+		/* The model's group and session may change meanwhile: read them as one. */
+		irq_state = tasks_lock();
 		process->process_group = model->process_group;
 		process->session = model->session;
+		process->group_pid = get_pid(model->group_pid);
+		process->session_pid = get_pid(model->session_pid);
+		tasks_unlock(irq_state);
 		memcpy(process->limits, model->limits, sizeof(process->limits));
 		/* fork keeps dumpability, as Linux's mm flags do. */
 		process->dumpable = __atomic_load_n(&model->dumpable, __ATOMIC_RELAXED);
+		process->nice = __atomic_load_n(&model->nice, __ATOMIC_RELAXED);
 	} else {
 		process->dumpable = 1;	/* DUMPABLE_USER of kuid/cred.h */
 		/*
@@ -93,6 +101,9 @@ void process_put(struct process *process)
 	if (!process || __atomic_sub_fetch(&process->references, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
 	signal_queue_flush(&process->shared_pending);
+	put_pid(process->process_pid);
+	put_pid(process->group_pid);
+	put_pid(process->session_pid);
 	put_pid_ns(process->pid_namespace);
 	kfree(process);
 }
@@ -152,6 +163,7 @@ void task_put(struct task *task)
 	if (task->signals_ready)
 		task_signals_destroy(&task->signals);
 	put_cred(task->cred);
+	put_pid(task->thread_pid);
 	process_put(task->process);
 	user_cpu_state_destroy(task->cpu_state);
 	kfree(task->start_registers);
@@ -192,7 +204,13 @@ void return_to_user(struct user_registers *registers)
 {
 	struct task *task = current_task();
 
-	arch_irq_enable();
+	/*
+	 * A system call comes here with interrupts on already (syscall_from_user turned them on);
+	 * only an interrupt or an exception from user mode needs them turned on. Checking first
+	 * spares an `sti` per system call, dear under TCG (docs/benchmarks.md).
+	 */
+	if (!arch_irq_enabled())
+		arch_irq_enable();
 	scheduler_preempt_if_needed();
 	if (__atomic_load_n(&task->process->group_exiting, __ATOMIC_ACQUIRE) ||
 	    __atomic_load_n(&task->exec_kill, __ATOMIC_ACQUIRE))

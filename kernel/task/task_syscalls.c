@@ -1,10 +1,11 @@
 /*
  * task_syscalls.c: the small system calls about the calling thread and its
- * process: who am I (getpid, getppid, gettid), thread start-up bookkeeping
- * (set_tid_address, set_robust_list, rseq), the TLS base (arch_prctl) and
- * the thread's name (prctl).
+ * process: who am I (getpid, getppid, gettid, answered in the caller's pid
+ * namespace), thread start-up bookkeeping (set_tid_address, set_robust_list,
+ * rseq), the TLS base (arch_prctl) and the thread's name (prctl).
  */
 #include <kuid/cred.h>
+#include <kuid/pid_namespace.h>
 #include <kuid/string.h>
 #include <kuid/syscall_handlers.h>
 #include <kuid/task.h>
@@ -16,16 +17,18 @@
 
 #include "task_internal.h"
 
+/* Ids answer in the caller's own pid namespace (R12.1): pid_own_number. */
 long sys_getpid(void)
 {
-	return current_task()->process->pid;
+	return pid_own_number(current_task()->process->process_pid);
 }
 
+/* A parent outside the caller's pid namespace has no number there: 0 (R12.1). */
 long sys_getppid(void)
 {
 	unsigned long irq_state = tasks_lock();
 	struct process *parent = current_task()->process->parent;
-	pid_t pid = parent ? parent->pid : 0;
+	pid_t pid = parent ? pid_number_in(parent->process_pid, current_pid_ns()) : 0;
 
 	tasks_unlock(irq_state);
 	return pid;
@@ -33,14 +36,14 @@ long sys_getppid(void)
 
 long sys_gettid(void)
 {
-	return current_task()->tid;
+	return pid_own_number(current_task()->thread_pid);
 }
 
 /* Where exit writes 0 (and would wake a futex): what pthread_join waits on. */
 long sys_set_tid_address(int __user *address)
 {
 	current_task()->clear_child_tid = (uintptr_t)address;
-	return current_task()->tid;
+	return pid_own_number(current_task()->thread_pid);
 }
 
 /*

@@ -6,7 +6,13 @@
  * The status word is Linux's (uapi/wait.h): exit code << 8 for an exit, the
  * signal number for a death by signal, 0x7f | signal << 8 for a stop, 0xffff
  * for a continue.
+ *
+ * Pids cross the boundary in the waiter's pid namespace (R12.1): the pid or
+ * group asked for is turned into the kernel's name for it (a number the
+ * namespace does not have selects nobody: ECHILD), and the child found is
+ * reported by the number the waiter's namespace gives it.
  */
+#include <kuid/pid_namespace.h>
 #include <kuid/string.h>
 #include <kuid/syscall_handlers.h>
 #include <kuid/task.h>
@@ -63,11 +69,17 @@ static void reap(struct process *child)
 	pid_table_remove_process(child);
 }
 
+/* The child as the waiter's namespace numbers it. */
+static pid_t reported_pid(const struct process *child)
+{
+	return pid_number_in(child->process_pid, current_pid_ns());
+}
+
 static void describe_end(struct process *child, struct wait_result *result)
 {
 	int status = child->exit_status;
 
-	result->pid = child->pid;
+	result->pid = reported_pid(child);
 	result->status = status;
 	if (WIFEXITED(status)) {
 		result->code = CLD_EXITED;
@@ -105,7 +117,7 @@ static int scan_children(struct process *self, const struct wait_request *reques
 			break;
 		}
 		if (child->stop_report && (request->options & WUNTRACED)) {
-			result->pid = child->pid;
+			result->pid = reported_pid(child);
 			result->status = W_STOPCODE(child->stop_report);
 			result->code = CLD_STOPPED;
 			result->signal_or_code = child->stop_report;
@@ -115,7 +127,7 @@ static int scan_children(struct process *self, const struct wait_request *reques
 			break;
 		}
 		if (child->continue_report && (request->options & WCONTINUED)) {
-			result->pid = child->pid;
+			result->pid = reported_pid(child);
 			result->status = W_CONTINUED;
 			result->code = CLD_CONTINUED;
 			result->signal_or_code = SIGCONT;
@@ -151,12 +163,25 @@ static int do_wait(const struct wait_request *request, struct wait_result *resul
 	return result->pid;
 }
 
+/*
+ * The kernel's name for a pid or group the caller named. A number its namespace does not have
+ * becomes NOBODY, which no child's pid or group ever equals (0 would: group 0 exists).
+ */
+#define NOBODY (-1)
+
+static pid_t selected_id(pid_t number)
+{
+	pid_t global = pid_global_from_caller(number);
+
+	return global ? global : NOBODY;
+}
+
 /* Turn wait4's pid argument into a selector. */
 static void select_by_pid(struct wait_request *request, int pid)
 {
 	if (pid < -1) {
 		request->selector = WAIT_GROUP;
-		request->id = -pid;
+		request->id = selected_id(-pid);
 	} else if (pid == -1) {
 		request->selector = WAIT_ANY;
 	} else if (pid == 0) {
@@ -164,7 +189,7 @@ static void select_by_pid(struct wait_request *request, int pid)
 		request->id = current_task()->process->process_group;
 	} else {
 		request->selector = WAIT_PID;
-		request->id = pid;
+		request->id = selected_id(pid);
 	}
 }
 
@@ -216,13 +241,13 @@ long sys_waitid(int id_type, int id, struct siginfo __user *info, int options,
 		if (id <= 0)
 			return -EINVAL;
 		request.selector = WAIT_PID;
-		request.id = id;
+		request.id = selected_id(id);
 		break;
 	case P_PGID:
 		if (id < 0)
 			return -EINVAL;
 		request.selector = WAIT_GROUP;
-		request.id = id ? id : current_task()->process->process_group;
+		request.id = id ? selected_id(id) : current_task()->process->process_group;
 		break;
 	default:
 		return -EINVAL;		/* P_PIDFD needs pidfds */

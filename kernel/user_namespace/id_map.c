@@ -52,25 +52,36 @@ static bool range_contains(uint32_t start, uint32_t count, uint32_t id)
  * Position in order->starts of the last start at or below id, or 0 when every start is above
  * id (the caller then finds that id is not inside that extent either). count >= 1.
  *
- * Invariant: if some start is at or below id, the last such one is among
- * starts[0 .. remaining-1], counted from the current value of starts. Each step halves
- * remaining. The step has no unpredictable branch (the compiler turns the if into a conditional
- * move), and reads one number from a plain array: that keeps a search through 340 extents within
- * a few times the cost of a search through 1.
+ * A binary search by powers of two (Shar's method, in Knuth's volume 3, 6.2.1). step is the
+ * largest power of two at or below count. Unless that is count itself, one comparison chooses
+ * between the first step positions and the last step positions (the two overlap, which does no
+ * harm); from then on the answer is base or one of the step - 1 positions after it,
+ * and each step halves step:
+ *
+ *	count 340: step 256; starts[84] <= id? base 84 : base 0; then steps 128, 64, ..., 1.
+ *
+ * Each step is an add, a load, a compare and a conditional move (the if below has no
+ * unpredictable branch), and the number of steps depends only on count, which the branch
+ * predictor learns. Halving a remaining length instead, as this function did before, takes as
+ * many steps but more instructions per step (a shift, a subtraction and moves besides): measured
+ * with make bench-id-map, a lookup in 340 extents became about 10 % cheaper, and one that must
+ * wait for the previous answer about 12 % (docs/benchmarks.md).
  */
 static uint32_t search_order(const struct id_map_order *order, uint32_t count, uint32_t id)
 {
 	const uint32_t *starts = order->starts;
-	uint32_t remaining = count;
+	uint32_t step = 1u << (31 - __builtin_clz(count));	/* the highest bit of count */
+	uint32_t base = 0;
 
-	while (remaining > 1) {
-		uint32_t half = remaining / 2;
-
-		if (starts[half] <= id)
-			starts += half;
-		remaining -= half;
+	/* Needless when count is a power of two, 1 included: skipping it keeps 1 extent cheap. */
+	if (step != count && starts[count - step] <= id)
+		base = count - step;
+	while (step > 1) {
+		step /= 2;
+		if (starts[base + step] <= id)
+			base += step;
 	}
-	return (uint32_t)(starts - order->starts);
+	return base;
 }
 
 /*

@@ -70,6 +70,8 @@ const struct userns_rule_description userns_rules[USERNS_RULE_COUNT] = {
 		"R5.9", "join a ns: CAP_SYS_ADMIN over its owner and in one's own user ns" },
 	[RULE_R5_10_OWNER_GOVERNS] = {
 		"R5.10", "a namespace's resources need capabilities over its owner" },
+	[RULE_R6_2_NS_LINK_ACCESS] = {
+		"R6.2", "/proc/PID/ns links: only for who may inspect the process (ptrace read)" },
 	[RULE_R6_4_INODE_NUMBERS] = {
 		"R6.4", "inode numbers come from one pool (4096 numbers in kuid)" },
 	[RULE_R6_6_OWNER_VISIBLE] = {
@@ -85,14 +87,30 @@ const struct userns_rule_description userns_rules[USERNS_RULE_COUNT] = {
 		"R7.4", "chown: unmapped ids are EINVAL; giving a file away needs CAP_CHOWN over it" },
 	[RULE_R7_6_DAC] = {
 		"R7.6", "overriding file permissions needs the file's uid and gid mapped (R4.3)" },
+	[RULE_R7_7_DEVICE_NODES] = {
+		"R7.7", "mknod of a device node needs CAP_MKNOD in the initial namespace" },
 	[RULE_R8_1_KILL] = {
 		"R8.1", "kill: a matching real/effective vs real/saved uid, or CAP_KILL over the target" },
+	[RULE_R8_3_PTRACE_ACCESS] = {
+		"R8.3", "inspecting a process: all its ids one's own and dumpable, or CAP_SYS_PTRACE" },
 	[RULE_R8_6_SET_ID_EXEC] = {
 		"R8.6", "set-id bits count only without nosuid and with the file's uid and gid mapped" },
+	[RULE_R9_1_MAY_MOUNT] = {
+		"R9.1", "mount, umount, pivot_root need CAP_SYS_ADMIN over the mount ns's owner" },
+	[RULE_R9_2_NEW_INSTANCE] = {
+		"R9.2", "a new instance needs CAP_SYS_ADMIN over its user ns (proc: the pid ns's)" },
+	[RULE_R9_3_TOO_REVEALING] = {
+		"R9.3", "proc mounts only where a proc is fully visible (no locked covers)" },
+	[RULE_R9_5_LOCKED_MOUNT] = {
+		"R9.5", "a locked mount cannot be unmounted, moved or pivoted away" },
+	[RULE_R9_6_LOCKED_FLAGS] = {
+		"R9.6", "locked mount flags cannot be cleared; locked children need MS_REC" },
 	[RULE_R9_7_CHROOT] = {
 		"R9.7", "chroot needs CAP_SYS_CHROOT in the caller's own user namespace" },
 	[RULE_R9_8_SYSCTL_WRITE] = {
 		"R9.8", "kernel settings in /proc/sys are written by the global root only" },
+	[RULE_R12_3_INIT_DEATH] = {
+		"R12.3", "when a pid ns's init dies, its members are killed and fork into it fails" },
 };
 
 const char *userns_rule_number(enum userns_rule rule)

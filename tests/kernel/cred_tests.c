@@ -15,24 +15,7 @@
 #include <uapi/capability.h>
 #include <uapi/errno.h>
 
-/* Write a map as the procfs writer does: parse, translate through the parent, install. */
-static int write_test_map(struct id_map *target, const struct id_map *parent_map,
-			  const char *text)
-{
-	struct id_map built = { .table = kzalloc(sizeof(struct id_map_table)) };
-	int error;
-
-	if (!built.table)
-		return -ENOMEM;
-	error = id_map_parse(text, strlen(text), &built, NULL);
-	if (!error)
-		error = id_map_translate_lower(&built, parent_map, NULL);
-	if (!error)
-		error = id_map_install(target, &built);
-	if (error)
-		kfree(built.table);
-	return error;
-}
+#include "identity_helpers.h"
 
 KTEST(cred, init_cred_lives_in_the_initial_namespace)
 {
@@ -143,7 +126,7 @@ KTEST(cred, setgroups_follows_r3_23)
 	KTEST_ASSERT(create_user_ns(creator, false, NULL) == 0);
 	/* Full capabilities in the new namespace, but its gid_map is empty (Obs 1). */
 	KTEST_EXPECT_EQ(cred_may_setgroups(creator, NULL), -EPERM);
-	KTEST_EXPECT_EQ(write_test_map(&creator->user_ns->gid_map,
+	KTEST_EXPECT_EQ(ktest_write_map(&creator->user_ns->gid_map,
 				       &init_user_ns.gid_map, "0 1001 1"), 0);
 	KTEST_EXPECT_EQ(cred_may_setgroups(creator, NULL), 0);
 	creator->user_ns->flags &= ~USERNS_SETGROUPS_ALLOWED;	/* "deny" */

@@ -96,7 +96,9 @@ KTEST(namespace, new_namespaces_are_owned_by_the_creators_user_ns)
 	KTEST_EXPECT(set->pid_for_children->parent == &init_pid_ns);
 	KTEST_EXPECT_EQ(set->pid_for_children->level, 1);
 	KTEST_EXPECT(!set->pid_for_children->has_init);
-	KTEST_EXPECT(set->mnt->root.mount == init_mount_ns.root.mount);
+	/* Its own copy of the tree: other mounts, the same file systems (mount_tests.c). */
+	KTEST_EXPECT(set->mnt->root.mount != init_mount_ns.root.mount);
+	KTEST_EXPECT(set->mnt->root.mount->super_block == init_mount_ns.root.mount->super_block);
 	/* R1.8: charged to (owner, euid). */
 	KTEST_EXPECT_EQ(ucount_read(cred.user_ns, cred.euid, UCOUNT_UTS_NAMESPACES), 1);
 	KTEST_EXPECT_EQ(ucount_read(cred.user_ns, cred.euid, UCOUNT_PID_NAMESPACES), 1);

@@ -15,23 +15,10 @@
 #include <kuid/user_namespace.h>
 #include <uapi/errno.h>
 
+#include "identity_helpers.h"
+
 #define TESTER 1001u
 #define OTHER 1002u
-
-/* Credentials of kernel uid:gid in ns with the given effective capabilities; holds ns. */
-static struct cred test_cred(struct user_namespace *ns, uint32_t uid, uint32_t gid,
-			     kernel_cap_t effective)
-{
-	struct cred cred = { 0 };
-
-	cred.references = 1;
-	cred.uid = cred.euid = cred.suid = cred.fsuid = (kuid_t){ uid };
-	cred.gid = cred.egid = cred.sgid = cred.fsgid = (kgid_t){ gid };
-	cred.cap_permitted = cred.cap_effective = effective;
-	cred.cap_bounding = CAP_FULL_SET;
-	cred.user_ns = get_user_ns(ns);
-	return cred;
-}
 
 /* A child of parent created by `creator` (its euid owns it); cred then lives in it. */
 static struct user_namespace *test_child(struct cred *creator)
@@ -83,11 +70,11 @@ static bool map_reads(enum id_map_kind kind, struct user_namespace *target,
 
 KTEST(procfs, map_write_refusals_come_in_linux_order)
 {
-	struct cred root = test_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
-	struct cred tester = test_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
-	struct cred other = test_cred(&init_user_ns, OTHER, OTHER, CAP_EMPTY_SET);
-	struct cred inside = test_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
-	struct cred sibling_creator = test_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred root = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
+	struct cred tester = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred other = ktest_cred(&init_user_ns, OTHER, OTHER, CAP_EMPTY_SET);
+	struct cred inside = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred sibling_creator = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct user_namespace *child = test_child(&inside);	/* owned by 1001, inside is in it */
 	struct user_namespace *sibling = test_child(&sibling_creator);
 	enum userns_rule rule;
@@ -139,14 +126,14 @@ KTEST(procfs, map_write_refusals_come_in_linux_order)
 KTEST(procfs, root_guard_and_writer_capabilities)
 {
 	kernel_cap_t no_setfcap = cap_lower(CAP_FULL_SET, CAP_SETFCAP);
-	struct cred root = test_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
-	struct cred capless_root = test_cred(&init_user_ns, 0, 0, no_setfcap);
-	struct cred creator = test_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
-	struct cred other = test_cred(&init_user_ns, OTHER, OTHER, CAP_EMPTY_SET);
+	struct cred root = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
+	struct cred capless_root = ktest_cred(&init_user_ns, 0, 0, no_setfcap);
+	struct cred creator = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
+	struct cred other = ktest_cred(&init_user_ns, OTHER, OTHER, CAP_EMPTY_SET);
 	struct user_namespace *child = test_child(&creator);
 	struct user_namespace *second = NULL, *third = NULL;
-	struct cred creator2 = test_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
-	struct cred creator3 = test_cred(&init_user_ns, 0, 0, no_setfcap);
+	struct cred creator2 = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
+	struct cred creator3 = ktest_cred(&init_user_ns, 0, 0, no_setfcap);
 	enum userns_rule rule;
 
 	KTEST_ASSERT(child);
@@ -178,8 +165,8 @@ KTEST(procfs, root_guard_and_writer_capabilities)
 
 KTEST(procfs, maps_read_in_the_openers_view)
 {
-	struct cred root = test_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
-	struct cred in_a = test_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
+	struct cred root = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
+	struct cred in_a = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
 	struct user_namespace *a = test_child(&in_a);
 	struct user_namespace *b = NULL;
 	struct cred in_b;
@@ -227,7 +214,7 @@ static int write_setgroups(struct user_namespace *ns, const char *text, enum use
 
 KTEST(procfs, setgroups_switches_one_way)
 {
-	struct cred tester = test_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred tester = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct user_namespace *child = test_child(&tester);
 	struct user_namespace *grandchild = NULL;
 	enum userns_rule rule;
@@ -267,7 +254,7 @@ KTEST(procfs, status_lists_ids_in_the_readers_namespace)
 {
 	static const char *const argv[] = { "sleep", "1", NULL };
 	static const char *const envp[] = { NULL };
-	struct cred reader = test_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred reader = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct user_namespace *unmapped = test_child(&reader);
 	struct process *process;
 	char *text = kmalloc(4096);

@@ -22,6 +22,8 @@
 #include <uapi/signal.h>
 #include <uapi/wait.h>
 
+#include "tiny_program.h"
+
 #define PAGE 0x1000UL
 #define KERNEL_ADDRESS 0xffff800000000000UL
 #define UNMAPPED_USER_ADDRESS 0x10000UL
@@ -237,9 +239,6 @@ KTEST(address_space, fork_copies_pages_instead_of_sharing_them)
 
 /* ---- Tiny programs ---- */
 
-#define PROGRAM_BASE 0x400000UL
-#define CODE_OFFSET (sizeof(struct elf64_header) + sizeof(struct elf64_program_header))
-
 /* exit(argc): the initial stack pointer points at argc. */
 static const uint8_t exit_with_argc[] = {
 	0x48, 0x8b, 0x3c, 0x24,			/* mov rdi, [rsp] */
@@ -279,60 +278,26 @@ static const uint8_t write_to_null[] = {
 static const uint8_t fork_and_wait[] = FORK_AND_WAIT(57);
 static const uint8_t vfork_and_wait[] = FORK_AND_WAIT(58);
 
-/* An ELF file with one read-execute segment holding the headers and the code. */
-static uint8_t *build_program(const uint8_t *code, size_t code_size, uint16_t type,
-			      size_t *size)
-{
-	uint64_t base = type == ET_DYN ? 0 : PROGRAM_BASE;
-	uint8_t *file = kzalloc(CODE_OFFSET + code_size);
-	struct elf64_header header = {
-		.e_ident = { 0x7f, 'E', 'L', 'F', ELFCLASS64, ELFDATA2LSB, EV_CURRENT },
-		.e_type = type,
-		.e_machine = EM_X86_64,
-		.e_version = EV_CURRENT,
-		.e_entry = base + CODE_OFFSET,
-		.e_phoff = sizeof(struct elf64_header),
-		.e_ehsize = sizeof(struct elf64_header),
-		.e_phentsize = sizeof(struct elf64_program_header),
-		.e_phnum = 1,
-	};
-	struct elf64_program_header segment = {
-		.p_type = PT_LOAD,
-		.p_flags = PF_R | PF_X,
-		.p_vaddr = base,
-		.p_filesz = CODE_OFFSET + code_size,
-		.p_memsz = CODE_OFFSET + code_size,
-		.p_align = PAGE,
-	};
-
-	if (!file)
-		return NULL;
-	memcpy(file, &header, sizeof(header));
-	memcpy(file + sizeof(header), &segment, sizeof(segment));
-	memcpy(file + CODE_OFFSET, code, code_size);
-	*size = CODE_OFFSET + code_size;
-	return file;
-}
-
 KTEST(elf_load, segments_land_where_the_program_says)
 {
 	struct address_space *space = address_space_create();
 	struct loaded_program program;
 	const char *reason = NULL;
 	size_t size;
-	uint8_t *file = build_program(exit_with_argc, sizeof(exit_with_argc), ET_EXEC, &size);
+	uint8_t *file = tiny_program_build(exit_with_argc, sizeof(exit_with_argc), ET_EXEC, &size);
 	struct region *region;
 
 	KTEST_ASSERT(space != NULL && file != NULL);
 	KTEST_ASSERT(elf_load(space, file, size, &program, &reason) == 0);
-	KTEST_EXPECT_EQ(program.entry, PROGRAM_BASE + CODE_OFFSET);
-	KTEST_EXPECT_EQ(program.program_headers, PROGRAM_BASE + sizeof(struct elf64_header));
+	KTEST_EXPECT_EQ(program.entry, TINY_PROGRAM_BASE + TINY_PROGRAM_CODE_OFFSET);
+	KTEST_EXPECT_EQ(program.program_headers, TINY_PROGRAM_BASE + sizeof(struct elf64_header));
 	KTEST_EXPECT_EQ(program.program_header_count, 1);
-	KTEST_EXPECT_EQ(program.end, PROGRAM_BASE + PAGE);
-	region = region_find(&space->regions, PROGRAM_BASE);
+	KTEST_EXPECT_EQ(program.end, TINY_PROGRAM_BASE + PAGE);
+	region = region_find(&space->regions, TINY_PROGRAM_BASE);
 	KTEST_ASSERT(region != NULL);
 	KTEST_EXPECT_EQ(region->protection, PROT_READ | PROT_EXEC);
-	KTEST_EXPECT_EQ(byte_at(space, PROGRAM_BASE), 0x7f);	/* the ELF header is visible */
+	/* The ELF header is visible. */
+	KTEST_EXPECT_EQ(byte_at(space, TINY_PROGRAM_BASE), 0x7f);
 	KTEST_EXPECT_EQ(byte_at(space, program.entry), exit_with_argc[0]);
 	address_space_put(space);
 	kfree(file);
@@ -344,11 +309,11 @@ KTEST(elf_load, static_pie_gets_a_load_bias)
 	struct loaded_program program;
 	const char *reason = NULL;
 	size_t size;
-	uint8_t *file = build_program(exit_with_argc, sizeof(exit_with_argc), ET_DYN, &size);
+	uint8_t *file = tiny_program_build(exit_with_argc, sizeof(exit_with_argc), ET_DYN, &size);
 
 	KTEST_ASSERT(space != NULL && file != NULL);
 	KTEST_ASSERT(elf_load(space, file, size, &program, &reason) == 0);
-	KTEST_EXPECT_EQ(program.entry, USER_PIE_LOAD_BIAS + CODE_OFFSET);
+	KTEST_EXPECT_EQ(program.entry, USER_PIE_LOAD_BIAS + TINY_PROGRAM_CODE_OFFSET);
 	KTEST_EXPECT_EQ(byte_at(space, USER_PIE_LOAD_BIAS + 1), 'E');
 	address_space_put(space);
 	kfree(file);
@@ -360,7 +325,7 @@ KTEST(elf_load, a_broken_file_is_refused)
 	struct loaded_program program;
 	const char *reason = NULL;
 	size_t size;
-	uint8_t *file = build_program(exit_with_argc, sizeof(exit_with_argc), ET_EXEC, &size);
+	uint8_t *file = tiny_program_build(exit_with_argc, sizeof(exit_with_argc), ET_EXEC, &size);
 
 	KTEST_ASSERT(space != NULL && file != NULL);
 	file[0] = 'X';
@@ -373,72 +338,21 @@ KTEST(elf_load, a_broken_file_is_refused)
 
 /* ---- Processes ---- */
 
-#define PROGRAM_PATH "/tmp/ktest-program"
-
-static int install_program(const uint8_t *code, size_t code_size)
-{
-	struct fs_context *fs = fs_context_create_root();
-	struct file *file = NULL;
-	size_t size;
-	uint8_t *bytes = build_program(code, code_size, ET_EXEC, &size);
-	int error = (fs && bytes) ? 0 : -ENOMEM;
-
-	if (!error)
-		error = vfs_open(fs, &fs->root, PROGRAM_PATH, O_CREAT | O_WRONLY | O_TRUNC, 0755,
-				 &file);
-	if (!error && kernel_write(file, bytes, size, 0) != (ssize_t)size)
-		error = -EIO;
-	if (file)
-		file_put(file);
-	if (fs)
-		fs_context_put(fs);
-	kfree(bytes);
-	return error;
-}
-
-static void remove_program(void)
-{
-	struct fs_context *fs = fs_context_create_root();
-	struct lookup_result result;
-
-	if (fs && path_walk(fs, &fs->root, PROGRAM_PATH, 0, &result) == 0) {
-		vfs_unlink(&result.parent, result.name, false);
-		lookup_result_release(&result);
-	}
-	if (fs)
-		fs_context_put(fs);
-}
-
-/* Run the installed program with argv; its wait status, or -1. */
-static int run_program(const char *const *argv)
-{
-	static const char *const envp[] = { "KTEST=1", NULL };
-	struct process *process;
-	int status;
-
-	if (task_spawn(PROGRAM_PATH, argv, envp, &process) < 0)
-		return -1;
-	status = process_wait_exit(process);
-	/* Let the ended threads be freed before the leak check looks. */
-	thread_sleep_milliseconds(30);
-	return status;
-}
-
 KTEST(process, exit_status_reaches_the_kernel)
 {
 	const char *const argv[] = { "one", "two", "three", NULL };
 
-	KTEST_ASSERT(install_program(exit_with_argc, sizeof(exit_with_argc)) == 0);
-	KTEST_EXPECT_EQ(run_program(argv), W_EXITCODE(3, 0));
-	remove_program();
+	KTEST_ASSERT(tiny_program_install(exit_with_argc, sizeof(exit_with_argc)) == 0);
+	KTEST_EXPECT_EQ(tiny_program_run(argv), W_EXITCODE(3, 0));
+	tiny_program_remove();
 }
 
 KTEST(process, a_missing_program_exits_with_127)
 {
 	const char *const argv[] = { "missing", NULL };
 
-	remove_program();
-	KTEST_EXPECT_EQ(run_program(argv), W_EXITCODE(127, 0));
+	tiny_program_remove();
+	KTEST_EXPECT_EQ(tiny_program_run(argv), W_EXITCODE(127, 0));
 }
 
 KTEST(process, a_write_to_null_is_killed_by_sigsegv)
@@ -446,29 +360,29 @@ KTEST(process, a_write_to_null_is_killed_by_sigsegv)
 	const char *const argv[] = { "crash", NULL };
 	int status;
 
-	KTEST_ASSERT(install_program(write_to_null, sizeof(write_to_null)) == 0);
-	status = run_program(argv);
+	KTEST_ASSERT(tiny_program_install(write_to_null, sizeof(write_to_null)) == 0);
+	status = tiny_program_run(argv);
 	KTEST_EXPECT(WIFSIGNALED(status));
 	KTEST_EXPECT_EQ(WTERMSIG(status), SIGSEGV);
-	remove_program();
+	tiny_program_remove();
 }
 
 KTEST(process, fork_exit_and_wait4)
 {
 	const char *const argv[] = { "fork", NULL };
 
-	KTEST_ASSERT(install_program(fork_and_wait, sizeof(fork_and_wait)) == 0);
-	KTEST_EXPECT_EQ(run_program(argv), W_EXITCODE(3, 0));
-	remove_program();
+	KTEST_ASSERT(tiny_program_install(fork_and_wait, sizeof(fork_and_wait)) == 0);
+	KTEST_EXPECT_EQ(tiny_program_run(argv), W_EXITCODE(3, 0));
+	tiny_program_remove();
 }
 
 KTEST(process, vfork_exit_and_wait4)
 {
 	const char *const argv[] = { "vfork", NULL };
 
-	KTEST_ASSERT(install_program(vfork_and_wait, sizeof(vfork_and_wait)) == 0);
-	KTEST_EXPECT_EQ(run_program(argv), W_EXITCODE(3, 0));
-	remove_program();
+	KTEST_ASSERT(tiny_program_install(vfork_and_wait, sizeof(vfork_and_wait)) == 0);
+	KTEST_EXPECT_EQ(tiny_program_run(argv), W_EXITCODE(3, 0));
+	tiny_program_remove();
 }
 
 /* ---- Credentials ---- */

@@ -15,39 +15,9 @@
 #include <kuid/user_namespace.h>
 #include <uapi/errno.h>
 
+#include "identity_helpers.h"
+
 #define TESTER 1001u
-
-/* An ordinary user's credentials in ns (kernel ids uid:gid); holds a reference to ns. */
-static struct cred test_cred_in(struct user_namespace *ns, uint32_t uid, uint32_t gid)
-{
-	struct cred cred = { 0 };
-
-	cred.references = 1;
-	cred.uid = cred.euid = cred.suid = cred.fsuid = (kuid_t){ uid };
-	cred.gid = cred.egid = cred.sgid = cred.fsgid = (kgid_t){ gid };
-	cred.cap_bounding = CAP_FULL_SET;
-	cred.user_ns = get_user_ns(ns);
-	return cred;
-}
-
-/* Write a map as the procfs writer will: parse, translate through the parent, install. */
-static int test_write_map(struct id_map *target, const struct id_map *parent_map,
-			  const char *text)
-{
-	struct id_map built = { .table = kzalloc(sizeof(struct id_map_table)) };
-	int error;
-
-	if (!built.table)
-		return -ENOMEM;
-	error = id_map_parse(text, strlen(text), &built, NULL);
-	if (!error)
-		error = id_map_translate_lower(&built, parent_map, NULL);
-	if (!error)
-		error = id_map_install(target, &built);
-	if (error)
-		kfree(built.table);
-	return error;
-}
 
 KTEST(user_namespace, initial_namespace)
 {
@@ -64,7 +34,7 @@ KTEST(user_namespace, thousand_create_destroy_cycles_leak_nothing)
 
 	heap_get_statistics(&before);
 	for (int i = 0; i < 1000; i++) {
-		struct cred cred = test_cred_in(&init_user_ns, TESTER, TESTER);
+		struct cred cred = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 		int error = create_user_ns(&cred, false, NULL);
 
 		KTEST_EXPECT_EQ(error, 0);
@@ -72,7 +42,7 @@ KTEST(user_namespace, thousand_create_destroy_cycles_leak_nothing)
 			KTEST_EXPECT_EQ(cred.user_ns->level, 1);
 			/* The same number every time: the freed one is handed out again. */
 			KTEST_EXPECT_EQ(cred.user_ns->ns.inode_number, NS_INODE_NUMBER_POOL_FIRST);
-			KTEST_EXPECT_EQ(test_write_map(&cred.user_ns->uid_map,
+			KTEST_EXPECT_EQ(ktest_write_map(&cred.user_ns->uid_map,
 						       &init_user_ns.uid_map, "0 1001 1"), 0);
 		}
 		put_user_ns(cred.user_ns);
@@ -88,7 +58,7 @@ KTEST(user_namespace, thousand_create_destroy_cycles_leak_nothing)
 
 KTEST(user_namespace, nesting_stops_after_33_levels)
 {
-	struct cred cred = test_cred_in(&init_user_ns, TESTER, TESTER);
+	struct cred cred = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct userns_refusal refusal = { 0 };
 	unsigned int created = 0;
 	int error;
@@ -98,8 +68,8 @@ KTEST(user_namespace, nesting_stops_after_33_levels)
 		const char *map = ++created == 1 ? "0 1001 1" : "0 0 1";
 		struct user_namespace *ns = cred.user_ns;
 
-		KTEST_ASSERT(test_write_map(&ns->uid_map, &ns->parent->uid_map, map) == 0);
-		KTEST_ASSERT(test_write_map(&ns->gid_map, &ns->parent->gid_map, map) == 0);
+		KTEST_ASSERT(ktest_write_map(&ns->uid_map, &ns->parent->uid_map, map) == 0);
+		KTEST_ASSERT(ktest_write_map(&ns->gid_map, &ns->parent->gid_map, map) == 0);
 	}
 	KTEST_EXPECT_EQ(created, 33);
 	KTEST_EXPECT_EQ(error, -ENOSPC);
@@ -112,8 +82,8 @@ KTEST(user_namespace, nesting_stops_after_33_levels)
 
 KTEST(user_namespace, capability_walk)
 {
-	struct cred owner = test_cred_in(&init_user_ns, TESTER, TESTER);
-	struct cred stranger = test_cred_in(&init_user_ns, 1002, 1002);
+	struct cred owner = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred stranger = ktest_cred(&init_user_ns, 1002, 1002, CAP_EMPTY_SET);
 	struct user_namespace *child;
 
 	KTEST_ASSERT(create_user_ns(&owner, false, NULL) == 0);

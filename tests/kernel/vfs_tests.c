@@ -673,7 +673,7 @@ KTEST(vfs, initramfs_unpacks_and_refuses_corrupt_archives)
 {
 	uint8_t *archive = kzalloc(4096);
 	struct fs_context *fs = fs_context_create_root();
-	const char *failed, *reason;
+	struct initramfs_failure failure;
 	struct path found, tmp;
 	char text[8];
 	size_t size = 0;
@@ -683,7 +683,7 @@ KTEST(vfs, initramfs_unpacks_and_refuses_corrupt_archives)
 	size += put_cpio_entry(archive + size, "tmp/unpacked/file", S_IFREG | 0600, "data");
 	size += put_cpio_entry(archive + size, "tmp/unpacked/link", S_IFLNK | 0777, "file");
 	size += put_cpio_entry(archive + size, "TRAILER!!!", 0, "");
-	KTEST_EXPECT_EQ(initramfs_unpack(archive, size, &failed, &reason), 0);
+	KTEST_EXPECT_EQ(initramfs_unpack(archive, size, &failure), 0);
 
 	KTEST_ASSERT(path_lookup(fs, &fs->root, "/tmp/unpacked/link", LOOKUP_FOLLOW, &found) == 0);
 	KTEST_EXPECT_EQ(found.inode->mode, S_IFREG | 0600);
@@ -697,12 +697,18 @@ KTEST(vfs, initramfs_unpacks_and_refuses_corrupt_archives)
 	/* A parent missing from the archive, then a bad magic number: refused, with reasons. */
 	size = put_cpio_entry(archive, "tmp/nowhere/file", S_IFREG | 0600, "");
 	size += put_cpio_entry(archive + size, "TRAILER!!!", 0, "");
-	KTEST_EXPECT_EQ(initramfs_unpack(archive, size, &failed, &reason), -ENOENT);
-	KTEST_EXPECT_EQ(strcmp(failed, "tmp/nowhere/file"), 0);
-	KTEST_EXPECT(reason != NULL);
+	KTEST_EXPECT_EQ(initramfs_unpack(archive, size, &failure), -ENOENT);
+	KTEST_EXPECT_EQ(strcmp(failure.entry, "tmp/nowhere/file"), 0);
+	KTEST_EXPECT(failure.reason != NULL);
+	/* Cut short inside a file's data: the reader names the entry it was reading. */
+	size = put_cpio_entry(archive, "tmp/cut", S_IFREG | 0600, "0123456789");
+	KTEST_EXPECT_EQ(initramfs_unpack(archive, size - 6, &failure), -EINVAL);
+	KTEST_EXPECT_EQ(strcmp(failure.entry, "tmp/cut"), 0);
+	KTEST_EXPECT_EQ(failure.offset, 0);
 	archive[0] = 'X';
-	KTEST_EXPECT_EQ(initramfs_unpack(archive, size, &failed, &reason), -EINVAL);
-	KTEST_EXPECT(reason != NULL);
+	KTEST_EXPECT_EQ(initramfs_unpack(archive, size, &failure), -EINVAL);
+	KTEST_EXPECT(failure.reason != NULL);
+	KTEST_EXPECT_EQ(strcmp(failure.entry, ""), 0);
 
 	KTEST_ASSERT(path_lookup(fs, &fs->root, "/tmp/unpacked", 0, &tmp) == 0);
 	KTEST_EXPECT_EQ(vfs_unlink(&tmp, "link", false), 0);

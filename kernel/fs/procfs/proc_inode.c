@@ -8,6 +8,7 @@
 #include <kuid/cred.h>
 #include <kuid/format.h>
 #include <kuid/heap.h>
+#include <kuid/pid_namespace.h>
 #include <kuid/string.h>
 #include <kuid/user_namespace.h>
 #include <uapi/dirent.h>
@@ -40,6 +41,7 @@ static void proc_set_parent(struct inode *child, struct inode *directory)
 struct inode *proc_inode_new(struct super_block *super_block, const struct proc_entry *entry,
 			     pid_t pid)
 {
+	struct procfs_instance *instance = super_block->private;
 	struct proc_inode *private = kzalloc(sizeof(*private));
 	struct inode *inode;
 	struct task *task = NULL;
@@ -61,6 +63,10 @@ struct inode *proc_inode_new(struct super_block *super_block, const struct proc_
 	}
 	private->entry = entry;
 	private->pid = pid;
+	/* The directory this comes from holds the namespace: it is alive to be taken. */
+	private->pid_ns = get_pid_ns(instance->pid_ns);
+	if (task)
+		private->pid_number = pid_number_in(task->process->process_pid, private->pid_ns);
 	inode->private = private;
 	/* Links and permission hooks differ per entry: the operations dispatch to it. */
 	if (entry->get_link)
@@ -211,7 +217,7 @@ static int proc_name_of(struct inode *directory, struct inode *child, char *name
 
 	(void)directory;
 	if (self->entry == &proc_pid_entry)
-		length = snprintf(name, size, "%d", self->pid);
+		length = snprintf(name, size, "%d", self->pid_number);
 	else
 		length = snprintf(name, size, "%s", self->entry->name);
 	return (size_t)length < size ? 0 : -ENAMETOOLONG;
@@ -226,7 +232,10 @@ static int proc_truncate(struct inode *inode, uint64_t size)
 
 static void proc_destroy(struct inode *inode)
 {
+	struct proc_inode *self = proc_inode_of(inode);
+
 	inode_put(inode->parent);	/* the reference proc_set_parent took */
+	put_pid_ns(self->pid_ns);
 	kfree(inode->private);
 	inode->private = NULL;
 }
@@ -265,6 +274,7 @@ static int proc_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	opened->entry = self->entry;
 	opened->pid = self->pid;
+	opened->pid_ns = self->pid_ns;
 	opened->opener = get_cred(file->f_cred);	/* its own reference, put at release */
 	spin_lock_init(&opened->lock, "proc_file");
 	file->private = opened;
@@ -373,9 +383,19 @@ static const struct file_operations proc_seq_file_operations = {
 int procfs_fill(struct super_block *super_block, uint32_t root_mode, kuid_t uid, kgid_t gid,
 		struct inode **root)
 {
+	struct procfs_instance *instance = kmalloc(sizeof(*instance));
+
 	(void)root_mode;	/* /proc is always dr-xr-xr-x root:root */
 	(void)uid;
 	(void)gid;
+	if (!instance)
+		return -ENOMEM;
+	/*
+	 * R12.1: the mounter's pid namespace. No reference of its own (super_block_put only
+	 * kfrees private): the root inode made next takes one, as every inode does.
+	 */
+	instance->pid_ns = current_pid_ns();
+	super_block->private = instance;
 	*root = proc_inode_new(super_block, &proc_root_entry, 0);
 	return *root ? 0 : -ENOMEM;
 }

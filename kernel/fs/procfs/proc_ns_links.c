@@ -5,6 +5,7 @@
  * it alive (R6.5). A namespace that does not exist yet (pid_for_children before the first
  * child) is -ENOENT (R6.2).
  */
+#include <kuid/cred.h>
 #include <kuid/format.h>
 #include <kuid/nsfs.h>
 #include <kuid/nsproxy.h>
@@ -18,20 +19,30 @@
 /* Not a CLONE_NEW* value: the entry for the pid namespace of the task's next children. */
 #define PID_FOR_CHILDREN 0
 
-/* The namespace the link is about (a reference), or an errno. */
+/*
+ * The namespace the link is about (a reference), or an errno. R6.2: only for a caller who may
+ * inspect the process (R8.3, ptrace read access with its fs ids), else -EACCES.
+ */
 static int link_namespace(struct proc_inode *inode, struct ns_common **ns)
 {
 	struct task *task = proc_task_get(inode->pid);
 	unsigned long clone_flag = (unsigned int)inode->entry->parameter;
+	int error = 0;
 
 	if (!task)
 		return -ENOENT;		/* the process is gone */
-	if (clone_flag == PID_FOR_CHILDREN)
+	*ns = NULL;
+	if (!ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS))
+		error = userns_refuse(NULL, RULE_R6_2_NS_LINK_ACCESS, 0,
+				      "the caller may not inspect this process", EACCES);
+	else if (clone_flag == PID_FOR_CHILDREN)
 		*ns = task_pid_for_children_get(task);
 	else
 		*ns = task_namespace_get(task, clone_flag);
 	task_put(task);
-	return *ns ? 0 : -ENOENT;	/* R6.2: no such namespace (yet) */
+	if (error == 0 && !*ns)
+		error = -ENOENT;	/* R6.2: no such namespace (yet) */
+	return error;
 }
 
 /* R6.1: "<type>:[<inode>]"; *_for_children print the base type's name. */

@@ -1,10 +1,13 @@
 /*
  * proc_root.c: the directory /proc itself: a few fixed names (self, mounts, sys, uptime ...)
  * and one numeric directory per live process. "self" is an ordinary symbolic link whose text is
- * the reader's pid, so /proc/self/... is /proc/PID/... of whoever walks it.
+ * the reader's pid, so /proc/self/... is /proc/PID/... of whoever walks it. Pids are those of
+ * the pid namespace the instance was mounted for, not the reader's (R12.1): a process that
+ * namespace cannot see has no directory, and for such a reader "self" leads nowhere (ENOENT).
  */
 #include <kuid/format.h>
 #include <kuid/heap.h>
+#include <kuid/pid_namespace.h>
 #include <kuid/string.h>
 #include <uapi/dirent.h>
 #include <uapi/errno.h>
@@ -18,13 +21,13 @@
 static ssize_t proc_self_text(struct proc_inode *inode, char *buffer, size_t size)
 {
 	struct task *task = current_task();
+	pid_t pid = task ? pid_number_in(task->process->process_pid, inode->pid_ns) : 0;
 	char text[16];
 	int length;
 
-	(void)inode;
-	if (!task)
-		return -ENOENT;	/* a kernel thread has no /proc/PID */
-	length = snprintf(text, sizeof(text), "%d", task->process->pid);
+	if (!pid)
+		return -ENOENT;	/* a kernel thread, or a reader the instance cannot see */
+	length = snprintf(text, sizeof(text), "%d", pid);
 	length = MIN(length, (int)size);
 	memcpy(buffer, text, (size_t)length);
 	return length;
@@ -71,7 +74,8 @@ static pid_t parse_pid(const char *name)
 
 static int proc_pid_lookup(struct inode *directory, const char *name, struct inode **found)
 {
-	pid_t pid = parse_pid(name);
+	/* The instance's number, turned into the kernel's name for the process. */
+	pid_t pid = pid_global_of(parse_pid(name), proc_inode_of(directory)->pid_ns);
 
 	if (!pid)
 		return -ENOENT;
@@ -84,6 +88,7 @@ struct pid_collection {
 	size_t count;
 	size_t capacity;
 	pid_t minimum;
+	struct pid_namespace *pid_ns;	/* the instance's: the numbers listed */
 };
 
 static int count_process(struct process *process, void *context)
@@ -96,10 +101,12 @@ static int count_process(struct process *process, void *context)
 static int collect_pid(struct process *process, void *context)
 {
 	struct pid_collection *collection = context;
+	pid_t pid = pid_number_in(process->process_pid, collection->pid_ns);
 
-	if (process->state == PROCESS_ALIVE && process->pid >= collection->minimum &&
+	/* 0: a process the instance's namespace cannot see. */
+	if (process->state == PROCESS_ALIVE && pid && pid >= collection->minimum &&
 	    collection->count < collection->capacity)
-		collection->pids[collection->count++] = process->pid;
+		collection->pids[collection->count++] = pid;
 	return 0;
 }
 
@@ -123,10 +130,9 @@ static void sort_pids(pid_t *pids, size_t count)
 static int proc_pid_iterate(struct inode *directory, uint64_t *position, uint64_t first_position,
 			    directory_emit_t emit, void *context)
 {
-	struct pid_collection collection = { 0 };
+	struct pid_collection collection = { .pid_ns = proc_inode_of(directory)->pid_ns };
 	int error = 0;
 
-	(void)directory;
 	if (*position < first_position)
 		*position = first_position;
 	if (*position - first_position > PID_MAX)

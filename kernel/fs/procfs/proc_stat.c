@@ -15,11 +15,11 @@
 static int proc_stat_seq(struct seq_buffer *seq, struct proc_file *file)
 {
 	struct task_snapshot task;
-	int error = task_snapshot_take(file->pid, &task);
+	int error = task_snapshot_take(file->pid, file->pid_ns, &task);
 
 	if (error < 0)
 		return error;
-	/* 1-9: pid (comm) state ppid pgrp session tty_nr tpgid flags */
+	/* 1-9: pid (comm) state ppid pgrp session tty_nr tpgid flags; pids as /proc numbers them */
 	seq_printf(seq, "%d (%s) %c %d %d %d 0 -1 0 ", task.pid, task.comm, task.state,
 		   task.parent_pid, task.process_group, task.session);
 	/* 10-17: page faults and CPU times; 18-21: priority nice num_threads itrealvalue */
@@ -49,7 +49,7 @@ const struct proc_entry proc_stat_entry = {
 static int proc_comm_seq(struct seq_buffer *seq, struct proc_file *file)
 {
 	struct task_snapshot task;
-	int error = task_snapshot_take(file->pid, &task);
+	int error = task_snapshot_take(file->pid, file->pid_ns, &task);
 
 	if (error < 0)
 		return error;
@@ -73,7 +73,7 @@ const struct proc_entry proc_comm_entry = {
 static int proc_cmdline_seq(struct seq_buffer *seq, struct proc_file *file)
 {
 	struct task_snapshot task;
-	int error = task_snapshot_take(file->pid, &task);
+	int error = task_snapshot_take(file->pid, file->pid_ns, &task);
 
 	if (error < 0)
 		return error;

@@ -1,23 +1,32 @@
 /*
  * proc_status.c: /proc/PID/status, the human-readable summary of a process, in the order of
  * Linux 6.18's (fs/proc/array.c). Ids are shown in the user namespace of whoever opened the
- * file, 65534 when it cannot name them (R7.1). Memory figures are left out for now.
+ * file, 65534 when it cannot name them (R7.1); pids as the pid namespace the proc instance was
+ * mounted for numbers them (R12.1). Memory figures are left out for now.
  */
 #include <kuid/capability.h>
 #include <kuid/cred.h>
 #include <kuid/fd_table.h>
+#include <kuid/pid_namespace.h>
 #include <kuid/user_namespace.h>
 #include <uapi/stat.h>
 
 #include "proc_task_snapshot.h"
 
 /*
- * The pids of a process as each pid namespace from the reader's down to its own numbers them
- * (R12.1). One level until pid namespaces exist: this is the one place to change then.
+ * R12.1: an id of the task (its pid, its group...) as each pid namespace numbers it, from the
+ * instance's namespace down to the task's own: "NSpid:\t4012\t7\t1". As on Linux the levels
+ * are the task's; an id from above a level (a group led from outside) is 0 there.
  */
-static void show_namespace_pids(struct seq_buffer *seq, const char *label, pid_t pid)
+static void show_namespace_pids(struct seq_buffer *seq, const char *label,
+				const struct task_snapshot *task, const struct pid *id)
 {
-	seq_printf(seq, "%s:\t%d\n", label, pid);
+	const struct pid *levels = task->thread_pid;
+
+	seq_printf(seq, "%s:", label);
+	for (unsigned int level = task->pid_ns->level; levels && level <= levels->level; level++)
+		seq_printf(seq, "\t%d", pid_number_in(id, levels->numbers[level].ns));
+	seq_printf(seq, "\n");
 }
 
 static void show_ids(struct seq_buffer *seq, const struct cred *cred, struct user_namespace *ns)
@@ -49,10 +58,10 @@ static void show_status(struct seq_buffer *seq, const struct task_snapshot *task
 	seq_printf(seq, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", task->tgid,
 		   task->pid, task->parent_pid);
 	show_ids(seq, cred, reader_ns);
-	show_namespace_pids(seq, "NStgid", task->tgid);
-	show_namespace_pids(seq, "NSpid", task->pid);
-	show_namespace_pids(seq, "NSpgid", task->process_group);
-	show_namespace_pids(seq, "NSsid", task->session);
+	show_namespace_pids(seq, "NStgid", task, task->process_pid);
+	show_namespace_pids(seq, "NSpid", task, task->thread_pid);
+	show_namespace_pids(seq, "NSpgid", task, task->group_pid);
+	show_namespace_pids(seq, "NSsid", task, task->session_pid);
 	seq_printf(seq, "Kthread:\t0\n");
 	seq_printf(seq, "Threads:\t%u\n", task->threads);
 	seq_printf(seq, "SigQ:\t0/%llu\n", (unsigned long long)task->sigpending_limit);
@@ -76,7 +85,7 @@ ssize_t proc_status_show(pid_t pid, struct user_namespace *reader_ns, char *buff
 {
 	struct task_snapshot task;
 	struct seq_buffer seq;
-	int error = task_snapshot_take(pid, &task);
+	int error = task_snapshot_take(pid, &init_pid_ns, &task);
 
 	if (error < 0)
 		return error;
@@ -89,7 +98,7 @@ ssize_t proc_status_show(pid_t pid, struct user_namespace *reader_ns, char *buff
 static int proc_status_seq(struct seq_buffer *seq, struct proc_file *file)
 {
 	struct task_snapshot task;
-	int error = task_snapshot_take(file->pid, &task);
+	int error = task_snapshot_take(file->pid, file->pid_ns, &task);
 
 	if (error < 0)
 		return error;

@@ -32,7 +32,7 @@ static int test_permission(uint32_t mode, const struct cred *cred, int want)
 }
 
 /* R9.8: a global setting; only the global root may write it. */
-static int sysctl_permission(struct proc_inode *inode, const struct cred *cred, int want)
+int sysctl_permission(struct proc_inode *inode, const struct cred *cred, int want)
 {
 	int error = test_permission(inode->entry->mode, cred, want);
 
@@ -155,7 +155,8 @@ static const struct proc_entry sys_pid_max =
 	KERNEL_SETTING("pid_max", 0444, SETTING_PID_MAX, NULL);
 
 static const struct proc_entry *const sys_kernel_children[] = {
-	&sys_cap_last_cap, &sys_ngroups_max, &sys_overflowgid, &sys_overflowuid, &sys_pid_max,
+	&sys_cap_last_cap, &proc_sys_domainname_entry, &proc_sys_hostname_entry, &sys_ngroups_max,
+	&sys_overflowgid, &sys_overflowuid, &sys_pid_max,
 };
 
 static const struct proc_entry sys_kernel = {

@@ -5,6 +5,7 @@
  */
 #include <kuid/cred.h>
 #include <kuid/fd_table.h>
+#include <kuid/pid_namespace.h>
 #include <kuid/string.h>
 #include <uapi/errno.h>
 #include <uapi/signal.h>
@@ -33,13 +34,30 @@ static void copy_signal_state(struct task *task, struct task_snapshot *snapshot)
 	}
 }
 
-int task_snapshot_take(pid_t pid, struct task_snapshot *snapshot)
+/* The ids, as numbers in the snapshot's namespace and as references. Tasks lock held. */
+static void copy_ids(struct task *task, struct process *process, struct task_snapshot *snapshot)
+{
+	struct pid_namespace *ns = snapshot->pid_ns;
+
+	snapshot->thread_pid = get_pid(task->thread_pid);
+	snapshot->process_pid = get_pid(process->process_pid);
+	snapshot->group_pid = get_pid(process->group_pid);
+	snapshot->session_pid = get_pid(process->session_pid);
+	snapshot->pid = pid_number_in(task->thread_pid, ns);
+	snapshot->tgid = pid_number_in(process->process_pid, ns);
+	snapshot->parent_pid = process->parent ? pid_number_in(process->parent->process_pid, ns)
+					       : 0;
+	snapshot->process_group = pid_number_in(process->group_pid, ns);
+	snapshot->session = pid_number_in(process->session_pid, ns);
+}
+
+int task_snapshot_take(pid_t pid, struct pid_namespace *pid_ns, struct task_snapshot *snapshot)
 {
 	struct task *task = proc_task_get(pid);
 	struct process *process;
 	unsigned long irq_state;
 
-	*snapshot = (struct task_snapshot){ 0 };
+	*snapshot = (struct task_snapshot){ .pid_ns = pid_ns };
 	if (!task)
 		return -ESRCH;
 	snapshot->cred = task_get_cred(task);
@@ -47,11 +65,7 @@ int task_snapshot_take(pid_t pid, struct task_snapshot *snapshot)
 	process = task->process;
 	memcpy(snapshot->comm, task->comm, sizeof(snapshot->comm));
 	snapshot->comm[sizeof(snapshot->comm) - 1] = '\0';
-	snapshot->pid = task->tid;
-	snapshot->tgid = process->pid;
-	snapshot->parent_pid = process->parent ? process->parent->pid : 0;
-	snapshot->process_group = process->process_group;
-	snapshot->session = process->session;
+	copy_ids(task, process, snapshot);
 	snapshot->threads = process->live_threads;
 	snapshot->sigpending_limit = process->limits[RLIMIT_SIGPENDING].rlim_cur;
 	if (task->fs)
@@ -74,4 +88,10 @@ void task_snapshot_release(struct task_snapshot *snapshot)
 {
 	put_cred(snapshot->cred);
 	snapshot->cred = NULL;
+	put_pid(snapshot->thread_pid);
+	put_pid(snapshot->process_pid);
+	put_pid(snapshot->group_pid);
+	put_pid(snapshot->session_pid);
+	snapshot->thread_pid = snapshot->process_pid = NULL;
+	snapshot->group_pid = snapshot->session_pid = NULL;
 }

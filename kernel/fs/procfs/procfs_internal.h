@@ -80,16 +80,31 @@ struct proc_entry {
 	int parameter;
 };
 
+/*
+ * A proc instance shows the processes of the pid namespace it was mounted for (the mounter's
+ * active one, R12.1): its numbers name the /proc/PID directories and /proc/self, and the pids
+ * the files print. super_block->private points to this; every inode of the instance holds a
+ * reference to the namespace, so it lives as long as anything of the instance does.
+ */
+struct procfs_instance {
+	struct pid_namespace *pid_ns;
+};
+
 /* The private part of a procfs inode. */
 struct proc_inode {
 	const struct proc_entry *entry;
-	pid_t pid;				/* the process of /proc/PID/...; 0 elsewhere */
+	pid_t pid;				/* the process of /proc/PID/... (the kernel's
+						 * name, kuid/pid.h); 0 elsewhere */
+	pid_t pid_number;			/* the same, as the instance numbers it */
+	struct pid_namespace *pid_ns;		/* the instance's; a reference */
 };
 
 /* The private part of an open procfs file. */
 struct proc_file {
 	const struct proc_entry *entry;
 	pid_t pid;
+	struct pid_namespace *pid_ns;		/* the instance's: pids print as it numbers them;
+						 * held by the file's inode */
 	/*
 	 * The opener's credentials, file->f_cred: what a map file shows (R2.6) and what its
 	 * write checks (R3.7, R3.13) are judged by, whoever reads or writes later. Kept here
@@ -148,6 +163,13 @@ extern const struct proc_entry proc_status_entry;				/* proc_status.c */
 extern const struct proc_entry proc_stat_entry;					/* proc_stat.c */
 extern const struct proc_entry proc_comm_entry, proc_cmdline_entry;		/* proc_comm.c */
 extern const struct proc_entry proc_mounts_entry, proc_mountinfo_entry;	/* proc_mounts.c */
+
+/*
+ * /proc/sys (proc_sys.c): the permission rule of a global setting (R9.8), and the UTS names
+ * (proc_sys_uts.c), whose files proc_sys.c lists under kernel/.
+ */
+int sysctl_permission(struct proc_inode *inode, const struct cred *cred, int want);
+extern const struct proc_entry proc_sys_hostname_entry, proc_sys_domainname_entry;
 
 /* The map files and setgroups (proc_id_map.c, proc_setgroups.c). */
 extern const struct proc_entry proc_uid_map_entry, proc_gid_map_entry, proc_projid_map_entry;
