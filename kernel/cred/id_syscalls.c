@@ -33,24 +33,36 @@ kgid_t gid_from_user(gid_t gid)
 	return make_kgid(current_user_ns(), gid);
 }
 
+/*
+ * The four getters read the credentials once and translate in their
+ * namespace: these are among the most frequent system calls there are.
+ */
 long sys_getuid(void)
 {
-	return uid_to_user(current_cred()->uid);
+	const struct cred *cred = current_cred();
+
+	return from_kuid_munged(cred->user_ns, cred->uid);
 }
 
 long sys_geteuid(void)
 {
-	return uid_to_user(current_cred()->euid);
+	const struct cred *cred = current_cred();
+
+	return from_kuid_munged(cred->user_ns, cred->euid);
 }
 
 long sys_getgid(void)
 {
-	return gid_to_user(current_cred()->gid);
+	const struct cred *cred = current_cred();
+
+	return from_kgid_munged(cred->user_ns, cred->gid);
 }
 
 long sys_getegid(void)
 {
-	return gid_to_user(current_cred()->egid);
+	const struct cred *cred = current_cred();
+
+	return from_kgid_munged(cred->user_ns, cred->egid);
 }
 
 /* Write three ids; any bad pointer is -EFAULT. */
