@@ -17,6 +17,12 @@
  * then powers the machine off with reboot(LINUX_REBOOT_CMD_POWER_OFF).
  * Lines starting "kuid-run: note:" explain anything unusual.
  *
+ * Programs see "/" as a tmpfs filled from the initramfs, as on an installed
+ * system, so pivot_root works. kuid boots that way; Linux makes the initramfs
+ * itself ("rootfs") the root, which pivot_root refuses to move, so on Linux
+ * this init first copies the tree into a tmpfs and moves that onto "/", as
+ * switch_root does.
+ *
  * The programs' stdout goes to /dev/ttyS1 (COM2) and their stderr to
  * /dev/ttyS2 (COM3), both switched to raw output (no \n -> \r\n), so the host
  * gets the bytes exactly as written. stdin stays /dev/console.
@@ -40,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
@@ -144,6 +151,108 @@ static int open_port(const char *path)
 	return fd;
 }
 
+/* Copy one directory tree (files, directories, symbolic links) into another. */
+static void copy_tree(const char *from, const char *to)
+{
+	DIR *directory = opendir(from);
+	struct dirent *entry;
+
+	if (!directory)
+		return;
+	while ((entry = readdir(directory)) != NULL) {
+		char source[4096], target[4096];
+		struct stat status;
+
+		if (!strcmp(entry->d_name, ".") || !strcmp(entry->d_name, ".."))
+			continue;
+		snprintf(source, sizeof source, "%s/%s", from, entry->d_name);
+		snprintf(target, sizeof target, "%s/%s", to, entry->d_name);
+		if (lstat(source, &status) != 0)
+			continue;
+		if (S_ISDIR(status.st_mode)) {
+			mkdir(target, status.st_mode & 07777);
+			copy_tree(source, target);
+		} else if (S_ISLNK(status.st_mode)) {
+			char link[4096];
+			ssize_t length = readlink(source, link, sizeof link - 1);
+
+			if (length >= 0) {
+				link[length] = '\0';
+				if (symlink(link, target) != 0)
+					continue;
+			}
+		} else if (S_ISREG(status.st_mode)) {
+			int in = open(source, O_RDONLY | O_CLOEXEC);
+			int out = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+				       status.st_mode & 07777);
+			char buffer[65536];
+			ssize_t count;
+
+			while (in >= 0 && out >= 0 && (count = read(in, buffer, sizeof buffer)) > 0)
+				write_all(out, buffer, (size_t)count);
+			if (in >= 0)
+				close(in);
+			if (out >= 0)
+				close(out);
+		} else {
+			continue;	/* devices and FIFOs: /dev is mounted afresh */
+		}
+		lchown(target, status.st_uid, status.st_gid);
+	}
+	closedir(directory);
+}
+
+/* True when "/" is Linux's initramfs itself (fs type rootfs in /proc/mounts). */
+static int root_is_initramfs(void)
+{
+	char line[256] = "";
+	FILE *mounts = fopen("/proc/mounts", "re");
+
+	if (!mounts)
+		return 0;
+	while (fgets(line, sizeof line, mounts))
+		if (!strncmp(line, "rootfs / rootfs ", 16)) {
+			fclose(mounts);
+			return 1;
+		}
+	fclose(mounts);
+	return 0;
+}
+
+/* Make "/" a tmpfs holding a copy of the initramfs (see the top of this file). */
+static void leave_initramfs_root(void)
+{
+	static const char new_root[] = "/.kuid-run-root";
+	static const char *const copied[] = { "bin", "sbin", "usr", "etc", "root", "kuid-run" };
+
+	if (!root_is_initramfs())
+		return;
+	if (mkdir(new_root, 0755) != 0 || mount("tmpfs", new_root, "tmpfs", 0, "mode=0755") != 0) {
+		say("kuid-run: note: cannot make a tmpfs root: %s", strerror(errno));
+		return;
+	}
+	/* Everything but the mount points and the new root itself. */
+	for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
+		char from[64], to[64];
+
+		snprintf(from, sizeof from, "/%s", copied[i]);
+		snprintf(to, sizeof to, "%s/%s", new_root, copied[i]);
+		mkdir(to, 0755);
+		copy_tree(from, to);
+	}
+	if (chdir(new_root) != 0 || mount(".", "/", NULL, MS_MOVE, NULL) != 0 || chroot(".") != 0 ||
+	    chdir("/") != 0) {
+		say("kuid-run: note: cannot move the tmpfs onto /: %s", strerror(errno));
+		return;
+	}
+	mkdir("/proc", 0555);
+	mkdir("/dev", 0755);
+	mkdir("/tmp", 01777);
+	if (mount("proc", "/proc", "proc", 0, NULL) != 0 ||
+	    mount("devtmpfs", "/dev", "devtmpfs", 0, NULL) != 0)
+		say("kuid-run: note: remounting /proc or /dev failed: %s", strerror(errno));
+}
+
 static void prepare_machine(void)
 {
 	if (mkdir("/proc", 0555) != 0 && errno != EEXIST)
@@ -155,6 +264,7 @@ static void prepare_machine(void)
 		say("kuid-run: note: mkdir /tmp failed: %s", strerror(errno));
 	if (chmod("/tmp", 01777) != 0)
 		say("kuid-run: note: chmod 1777 /tmp failed: %s", strerror(errno));
+	leave_initramfs_root();
 }
 
 static char *read_job_file(void)
