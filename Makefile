@@ -53,7 +53,7 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) \
 	-ffreestanding -fno-builtin -fno-stack-protector -fno-pic -fno-pie \
 	-fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
-	-Iinclude -Iarch/x86_64/include -MMD -MP
+	-Iinclude -Iarch/x86_64/include -I$(BUILD)/generated -MMD -MP
 KERNEL_ASFLAGS := -g -Iinclude -Iarch/x86_64/include -MMD -MP -D__ASSEMBLY__
 KERNEL_LDFLAGS := -nostdlib -static -no-pie -Wl,-T,linker.ld -Wl,-z,max-page-size=0x1000 \
 	-Wl,--build-id=none -Wl,-z,noexecstack
@@ -91,6 +91,17 @@ $(BUILD)/kernel/%.S.o: %.S Makefile
 	@mkdir -p $(dir $@)
 	$(SAY) AS $<
 	$(Q)$(CC) $(KERNEL_ASFLAGS) -c $< -o $@
+
+# The name of every Linux system call, one SYSCALL_NAME(name) line each, for
+# the name table in kernel/syscall/syscall_table.c. It is made from the ABI
+# header at build time, so the list of system calls is written down once.
+SYSCALL_NAMES := $(BUILD)/generated/syscall_names.h
+$(SYSCALL_NAMES): include/uapi/syscall_numbers.h Makefile
+	@mkdir -p $(dir $@)
+	$(SAY) GEN $@
+	$(Q)sed -n 's/^#define __NR_\([a-z0-9_]*\) .*$$/SYSCALL_NAME(\1)/p' $< > $@.tmp
+	$(Q)mv $@.tmp $@
+$(BUILD)/kernel/kernel/syscall/syscall_table.c.o: $(SYSCALL_NAMES)
 
 $(KERNEL_ELF): $(KERNEL_OBJS) linker.ld
 	$(SAY) LD $@

@@ -1,17 +1,15 @@
 /*
  * interrupt_entry.S: one small stub per interrupt vector. Each stub makes the
  * stack look the same (an error code, real or 0, then the vector number),
- * saves every general register into a struct interrupt_frame and calls
- * interrupt_dispatch() in interrupts.c. The layout must match that struct.
+ * saves every general register into a struct interrupt_frame (the macros of
+ * register_frame.h) and calls interrupt_dispatch() in interrupts.c.
  */
 #include <arch/memory_layout.h>
+#include <arch/register_frame.h>
 
 /* Vectors for which the CPU itself pushes an error code. */
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
 			   (v) == 21 || (v) == 29 || (v) == 30)
-
-/* Offset of the saved CS in the frame: 15 registers, vector, error code, rip. */
-#define FRAME_CS_OFFSET (18 * 8)
 
 	.altmacro
 	.macro interrupt_stub vector
@@ -36,25 +34,11 @@ interrupt_stub_\vector:
 	.endr
 
 interrupt_common:
-	pushq	%rax
-	pushq	%rbx
-	pushq	%rcx
-	pushq	%rdx
-	pushq	%rsi
-	pushq	%rdi
-	pushq	%rbp
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	save_general_registers
 	cld
 
 	/* From user mode, GS must point at the kernel's per-CPU data. */
-	testb	$3, FRAME_CS_OFFSET(%rsp)
+	testb	$3, FRAME_CS(%rsp)
 	jz	1f
 	swapgs
 1:
@@ -63,25 +47,11 @@ interrupt_common:
 
 	.globl	interrupt_return
 interrupt_return:
-	testb	$3, FRAME_CS_OFFSET(%rsp)
+	testb	$3, FRAME_CS(%rsp)
 	jz	2f
 	swapgs
 2:
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rbp
-	popq	%rdi
-	popq	%rsi
-	popq	%rdx
-	popq	%rcx
-	popq	%rbx
-	popq	%rax
+	restore_general_registers
 	add	$16, %rsp	/* the vector and the error code */
 	iretq
 

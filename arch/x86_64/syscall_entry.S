@@ -11,6 +11,7 @@
  * kernel treats both alike (fork copies it, signals rewrite it).
  */
 #include <arch/memory_layout.h>
+#include <arch/register_frame.h>
 #include <arch/user_mode.h>
 
 /* The first address sysret must not return to: see ELF_USER_SPACE_END in kuid/elf.h. */
@@ -34,22 +35,8 @@ syscall_entry:
 	/* ...then the system-call number where an error code goes, and the marker vector. */
 	pushq	%rax
 	pushq	$SYSCALL_FRAME_VECTOR
-	/* The general registers, in the order of interrupt_entry.S. */
-	pushq	%rax
-	pushq	%rbx
-	pushq	%rcx
-	pushq	%rdx
-	pushq	%rsi
-	pushq	%rdi
-	pushq	%rbp
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	/* The general registers, as interrupt_entry.S saves them. */
+	save_general_registers
 	xorl	%ebp, %ebp		/* backtraces end here */
 
 	movq	%rsp, %rdi
@@ -82,21 +69,7 @@ user_mode_return:
 	cmpq	$USER_DATA_SELECTOR_RPL3, FRAME_SS(%rsp)
 	jne	.Lreturn_with_iret
 
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%r11			/* == rflags */
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rbp
-	popq	%rdi
-	popq	%rsi
-	popq	%rdx
-	popq	%rcx			/* == rip */
-	popq	%rbx
-	popq	%rax
+	restore_general_registers	/* rcx == rip and r11 == rflags, as checked above */
 	/* Left: vector, error code, rip, cs, rflags, rsp, ss. */
 	movq	(5 * 8)(%rsp), %rsp	/* the user stack; interrupts stay off until sysret */
 	swapgs

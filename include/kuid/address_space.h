@@ -23,6 +23,8 @@
 #include <kuid/spinlock.h>
 #include <kuid/types.h>
 
+struct user_namespace;
+
 /* The layout of a new program (docs/processes.md draws it). */
 #define USER_STACK_TOP		0x00007ffffffde000UL	/* a little below the end of user space */
 #define USER_STACK_RESERVED	(8UL << 20)		/* the stack region: RLIMIT_STACK */
@@ -38,6 +40,19 @@ struct address_space {
 	struct region_list regions;
 	uintptr_t heap_start;		/* brk's lower limit: the end of the program */
 	uintptr_t heap_end;		/* the current break; the heap region ends at it, rounded up */
+	/*
+	 * Where execve placed the argument and environment strings on the stack (Linux's
+	 * mm->arg_start ... env_end): /proc/PID/cmdline and environ read them from here.
+	 * Set once before the space is installed, copied by fork; 0 when never set.
+	 */
+	uintptr_t arg_start, arg_end;
+	uintptr_t env_start, env_end;
+	/*
+	 * The user namespace of the credentials the last execve installed (Linux's
+	 * mm->user_ns), a reference, copied by fork: the root of this namespace owns the /proc
+	 * files of a non-dumpable process (R3.1, R8.4). NULL for spaces no execve made.
+	 */
+	struct user_namespace *user_ns;
 };
 
 /* A new empty address space with one reference; NULL when out of memory. */
@@ -96,6 +111,16 @@ int address_space_discard(struct address_space *space, uintptr_t address, size_t
  */
 int address_space_write(struct address_space *space, uintptr_t address, const void *data,
 			size_t length);
+
+/*
+ * Copy bytes of another address space into kernel memory (Linux's access_remote_vm), page
+ * by page through the direct map: /proc/PID/cmdline and environ. A page never touched is
+ * brought in as a read fault would; an address no region holds ends the copy. Returns the
+ * number of bytes copied (less than length if an unmapped page was met), or -EFAULT if
+ * not even the first byte could be read.
+ */
+ssize_t address_space_read(struct address_space *space, uintptr_t address, void *buffer,
+			   size_t length);
 
 /* brk: set the heap's end. Returns the new break, or the old one if it cannot. */
 uintptr_t address_space_set_break(struct address_space *space, uintptr_t new_break);

@@ -96,6 +96,8 @@ const struct cred *cred_init(void);
 struct cred *cred_prepare(void);
 int cred_commit(struct cred *new_cred);
 void cred_abort(struct cred *new_cred);
+/* The end of most changes: cred_commit if `error` is 0, else cred_abort; returns error. */
+long cred_commit_or_abort(struct cred *new_cred, long error);
 
 /*
  * R4.2: has the caller `capability` over the initial user namespace? That is
@@ -203,9 +205,10 @@ void task_set_dumpable(struct task *task, int dumpable);
 
 /*
  * R3.1: who owns a task's /proc/PID files: its euid and egid when it is
- * dumpable, otherwise uid 0 and gid 0 of its user namespace, or the global
- * root when that namespace does not map them. Reads the task's current
- * credentials; the task must be held by the caller.
+ * dumpable, otherwise uid 0 and gid 0 of the user namespace its memory
+ * belongs to (address_space->user_ns, Linux's mm->user_ns: set at execve),
+ * or the global root when that namespace does not map them. Reads the task's
+ * current credentials; the task must be held by the caller.
  */
 void task_dump_owner(struct task *task, kuid_t *uid, kgid_t *gid);
 

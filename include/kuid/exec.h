@@ -55,6 +55,18 @@ struct initial_stack_input {
 	 */
 	struct auxv_entry *auxv;
 	size_t auxv_count;
+	/* Optional (NULL: not wanted): where the builder put the strings, for /proc. */
+	struct initial_stack_strings *strings;
+};
+
+/*
+ * The user addresses of the argument and environment strings, back to back as the
+ * builder leaves them: [arg_start, arg_end) holds argv[0] .. argv[argc-1] with their
+ * NULs, [env_start, env_end) the envp strings; arg_end == env_start (Linux's mm fields).
+ */
+struct initial_stack_strings {
+	uintptr_t arg_start, arg_end;
+	uintptr_t env_start, env_end;
 };
 
 /*

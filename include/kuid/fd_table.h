@@ -43,6 +43,8 @@ void files_table_put(struct files_table *table);	/* the last put closes everythi
 
 /* The file behind fd with a new reference, or NULL (then the caller says -EBADF). */
 struct file *files_table_get_file(struct files_table *table, int fd);
+/* The lowest open descriptor >= fd, or -1 (/proc/PID/fd lists them; no reference taken). */
+int files_table_next_open(struct files_table *table, int fd);
 /*
  * Install `file` (the table takes the caller's reference) at the lowest free
  * fd >= minimum. Returns the fd, or -EMFILE (the reference is then the caller's).

@@ -66,6 +66,14 @@ struct file {
 	 * some files allow depends on who opened them, not on who uses the fd now.
 	 */
 	const struct cred *f_cred;
+	/*
+	 * The name it was opened by, for /proc/PID/fd/N and exe: the directory (a reference)
+	 * and the last component (kmalloc'd). kuid has no dentries and a regular file does not
+	 * know its directory, so the open remembers it. Empty (NULL) for directories, which
+	 * know their parent, and for files without a name (pipes, an open through a magic link).
+	 */
+	struct path directory;
+	char *name;
 };
 
 /* Flags F_SETFL may change. */
@@ -97,6 +105,9 @@ static inline bool file_writable(const struct file *file)
  */
 int vfs_open(struct fs_context *fs, const struct path *start, const char *pathname,
 	     unsigned int flags, uint32_t mode, struct file **file);
+/* Remember that `file` was opened as `name` in `directory` (see struct file). */
+void file_set_name(struct file *file, const struct path *directory, const char *name);
+
 /* Open an inode already found (device nodes go to their driver). */
 int vfs_open_inode(const struct path *path, unsigned int flags, struct file **file);
 

@@ -38,6 +38,7 @@
 
 struct address_space;
 struct cred;
+struct file;
 struct files_table;
 struct fs_context;
 struct namespace_set;
@@ -127,6 +128,11 @@ struct task {
 	uintptr_t robust_list_head;		/* set_robust_list: stored, not yet used */
 	size_t robust_list_length;
 	char comm[TASK_COMM_LEN];		/* the name: the program's, or PR_SET_NAME's */
+	/*
+	 * The program file it runs, open (Linux's mm->exe_file, /proc/PID/exe): a reference,
+	 * set by execve, shared by clone, dropped at exit; changed under the tasks lock.
+	 */
+	struct file *exe_file;
 
 	/* A vfork parent sleeps on it until this task execs or exits. */
 	struct vfork_done *vfork_done;
@@ -148,6 +154,16 @@ void process_put(struct process *process);
 /* The tasks lock (see the top of this file). */
 unsigned long tasks_lock(void);
 void tasks_unlock(unsigned long irq_state);
+
+/*
+ * Another task's resources, each a new reference taken under the tasks lock, so that the
+ * owner dropping them at exit cannot free them under us: its address space and the program
+ * file it runs; NULL once it let go of them (or never had them).
+ */
+struct address_space *task_get_address_space(struct task *task);
+struct file *task_get_exe_file(struct task *task);
+/* Make `file` (a reference the task takes over; NULL: none) its program; puts the old one. */
+void task_set_exe_file(struct task *task, struct file *file);
 
 /*
  * ---- The pid table (kernel/task/pid_table.c) ----

@@ -304,6 +304,7 @@ struct lookup_result {
 	char name[NAME_MAX + 1];	/* the last component */
 	enum last_component last;
 	bool trailing_slash;
+	bool magic_link;		/* found by following a magic link: name is the link's */
 };
 
 int path_walk(struct fs_context *fs, const struct path *start, const char *pathname,

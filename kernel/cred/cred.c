@@ -200,6 +200,15 @@ void cred_abort(struct cred *new_cred)
 	put_cred(new_cred);
 }
 
+long cred_commit_or_abort(struct cred *new_cred, long error)
+{
+	if (error)
+		cred_abort(new_cred);
+	else
+		cred_commit(new_cred);
+	return error;
+}
+
 bool capable(int capability)
 {
 	/* R4.2: capable() is ns_capable over the initial namespace. */

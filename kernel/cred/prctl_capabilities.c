@@ -12,16 +12,6 @@
 #include <uapi/errno.h>
 #include <uapi/prctl.h>
 
-/* Install new_cred if `error` is 0, else throw it away; returns error. */
-static long finish(struct cred *new_cred, long error)
-{
-	if (error)
-		cred_abort(new_cred);
-	else
-		cred_commit(new_cred);
-	return error;
-}
-
 static bool capability_argument_valid(unsigned long capability)
 {
 	return capability <= CAP_LAST_CAP;
@@ -41,7 +31,7 @@ static long bounding_set_drop(unsigned long capability)
 	if (!new_cred)
 		return -ENOMEM;
 	new_cred->cap_bounding = cap_lower(new_cred->cap_bounding, (int)capability);
-	return finish(new_cred, 0);
+	return cred_commit_or_abort(new_cred, 0);
 }
 
 static long ambient(unsigned long operation, unsigned long capability, unsigned long unused4,
@@ -58,7 +48,7 @@ static long ambient(unsigned long operation, unsigned long capability, unsigned 
 		if (!new_cred)
 			return -ENOMEM;
 		new_cred->cap_ambient = CAP_EMPTY_SET;
-		return finish(new_cred, 0);
+		return cred_commit_or_abort(new_cred, 0);
 	}
 	if (!capability_argument_valid(capability) || unused4 || unused5)
 		return -EINVAL;
@@ -77,7 +67,7 @@ static long ambient(unsigned long operation, unsigned long capability, unsigned 
 	new_cred->cap_ambient = operation == PR_CAP_AMBIENT_RAISE
 					? cap_raise(new_cred->cap_ambient, (int)capability)
 					: cap_lower(new_cred->cap_ambient, (int)capability);
-	return finish(new_cred, 0);
+	return cred_commit_or_abort(new_cred, 0);
 }
 
 static long set_securebits(unsigned long bits)
@@ -93,7 +83,7 @@ static long set_securebits(unsigned long bits)
 	if (!new_cred)
 		return -ENOMEM;
 	new_cred->securebits = (unsigned int)bits;
-	return finish(new_cred, 0);
+	return cred_commit_or_abort(new_cred, 0);
 }
 
 static long set_keep_caps(unsigned long keep)
@@ -112,7 +102,7 @@ static long set_keep_caps(unsigned long keep)
 		new_cred->securebits |= SECBIT_KEEP_CAPS;
 	else
 		new_cred->securebits &= ~SECBIT_KEEP_CAPS;
-	return finish(new_cred, 0);
+	return cred_commit_or_abort(new_cred, 0);
 }
 
 long prctl_credentials(int option, unsigned long argument2, unsigned long argument3,

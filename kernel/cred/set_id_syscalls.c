@@ -38,29 +38,21 @@ static bool setid_privileged(int capability)
 	return ns_capable(current_user_ns(), capability);
 }
 
-/* Install new_cred if `error` is 0, else throw it away; returns error. */
-static long finish(struct cred *new_cred, long error)
-{
-	if (error)
-		cred_abort(new_cred);
-	else
-		cred_commit(new_cred);
-	return error;
-}
-
 long sys_setuid(uid_t uid)
 {
 	/* setuid has no "leave it": -1 is just another unmapped id. */
 	kuid_t kuid = uid_from_user(uid);
 	struct cred *new_cred;
+	long error;
 
 	if (!uid_valid(kuid))
 		return userns_refuse(NULL, RULE_R7_2_SET_ID, 0, "the uid is not mapped", EINVAL);
 	new_cred = cred_prepare();
 	if (!new_cred)
 		return -ENOMEM;
-	return finish(new_cred, cred_setuid(new_cred, current_cred(), kuid,
-					    setid_privileged(CAP_SETUID), NULL));
+	error = cred_setuid(new_cred, current_cred(), kuid,
+			    setid_privileged(CAP_SETUID), NULL);
+	return cred_commit_or_abort(new_cred, error);
 }
 
 long sys_setreuid(uid_t ruid, uid_t euid)
@@ -76,8 +68,9 @@ long sys_setreuid(uid_t ruid, uid_t euid)
 	new_cred = cred_prepare();
 	if (!new_cred)
 		return -ENOMEM;
-	return finish(new_cred, cred_setreuid(new_cred, current_cred(), kruid, keuid,
-					      setid_privileged(CAP_SETUID), NULL));
+	error = cred_setreuid(new_cred, current_cred(), kruid, keuid,
+			      setid_privileged(CAP_SETUID), NULL);
+	return cred_commit_or_abort(new_cred, error);
 }
 
 long sys_setresuid(uid_t ruid, uid_t euid, uid_t suid)
@@ -95,8 +88,9 @@ long sys_setresuid(uid_t ruid, uid_t euid, uid_t suid)
 	new_cred = cred_prepare();
 	if (!new_cred)
 		return -ENOMEM;
-	return finish(new_cred, cred_setresuid(new_cred, current_cred(), kruid, keuid, ksuid,
-					       setid_privileged(CAP_SETUID), NULL));
+	error = cred_setresuid(new_cred, current_cred(), kruid, keuid, ksuid,
+			       setid_privileged(CAP_SETUID), NULL);
+	return cred_commit_or_abort(new_cred, error);
 }
 
 /* setfsuid never fails: it answers the old fsuid, as the caller's namespace names it. */
@@ -119,14 +113,16 @@ long sys_setgid(gid_t gid)
 {
 	kgid_t kgid = gid_from_user(gid);
 	struct cred *new_cred;
+	long error;
 
 	if (!gid_valid(kgid))
 		return userns_refuse(NULL, RULE_R7_2_SET_ID, 0, "the gid is not mapped", EINVAL);
 	new_cred = cred_prepare();
 	if (!new_cred)
 		return -ENOMEM;
-	return finish(new_cred, cred_setgid(new_cred, current_cred(), kgid,
-					    setid_privileged(CAP_SETGID), NULL));
+	error = cred_setgid(new_cred, current_cred(), kgid,
+			    setid_privileged(CAP_SETGID), NULL);
+	return cred_commit_or_abort(new_cred, error);
 }
 
 long sys_setregid(gid_t rgid, gid_t egid)
@@ -142,8 +138,9 @@ long sys_setregid(gid_t rgid, gid_t egid)
 	new_cred = cred_prepare();
 	if (!new_cred)
 		return -ENOMEM;
-	return finish(new_cred, cred_setregid(new_cred, current_cred(), krgid, kegid,
-					      setid_privileged(CAP_SETGID), NULL));
+	error = cred_setregid(new_cred, current_cred(), krgid, kegid,
+			      setid_privileged(CAP_SETGID), NULL);
+	return cred_commit_or_abort(new_cred, error);
 }
 
 long sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid)
@@ -161,8 +158,9 @@ long sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid)
 	new_cred = cred_prepare();
 	if (!new_cred)
 		return -ENOMEM;
-	return finish(new_cred, cred_setresgid(new_cred, current_cred(), krgid, kegid, ksgid,
-					       setid_privileged(CAP_SETGID), NULL));
+	error = cred_setresgid(new_cred, current_cred(), krgid, kegid, ksgid,
+			       setid_privileged(CAP_SETGID), NULL);
+	return cred_commit_or_abort(new_cred, error);
 }
 
 long sys_setfsgid(gid_t gid)

@@ -75,6 +75,7 @@ int initial_stack_build(const struct initial_stack_input *input, uintptr_t stack
 		.image = image,
 		.image_base = stack_top - image_size,
 	};
+	struct initial_stack_strings strings;
 	uintptr_t execfn, platform, random, word;
 	uintptr_t *argv_addresses, *envp_addresses;
 	size_t pointer_words;
@@ -89,10 +90,18 @@ int initial_stack_build(const struct initial_stack_input *input, uintptr_t stack
 	cursor.bottom += scratch_size;
 
 	if (!push_bytes(&cursor, &zero, sizeof(zero)) ||
-	    !push_string(&cursor, input->execfn, &execfn) ||
-	    !push_strings(&cursor, input->envp, input->envc, envp_addresses) ||
-	    !push_strings(&cursor, input->argv, input->argc, argv_addresses) ||
-	    !push_string(&cursor, input->platform, &platform) ||
+	    !push_string(&cursor, input->execfn, &execfn))
+		return -E2BIG;
+	strings.env_end = cursor.address;
+	if (!push_strings(&cursor, input->envp, input->envc, envp_addresses))
+		return -E2BIG;
+	strings.env_start = strings.arg_end = cursor.address;
+	if (!push_strings(&cursor, input->argv, input->argc, argv_addresses))
+		return -E2BIG;
+	strings.arg_start = cursor.address;
+	if (input->strings)
+		*input->strings = strings;
+	if (!push_string(&cursor, input->platform, &platform) ||
 	    !push_bytes(&cursor, input->random, sizeof(input->random)))
 		return -E2BIG;
 	random = cursor.address;

@@ -95,6 +95,20 @@ struct file *files_table_get_file(struct files_table *table, int fd)
 	return file;
 }
 
+int files_table_next_open(struct files_table *table, int fd)
+{
+	int found = -1;
+
+	if (fd < 0)
+		fd = 0;
+	spin_lock(&table->lock);
+	for (; fd < table->end && found < 0; fd++)
+		if (table->files[fd])
+			found = fd;
+	spin_unlock(&table->lock);
+	return found;
+}
+
 int files_table_install(struct files_table *table, struct file *file, int minimum,
 			bool close_on_exec)
 {

@@ -55,8 +55,25 @@ void file_put(struct file *file)
 		file->operations->release(file);
 	inode_put(file->inode);
 	path_put(&file->path);
+	path_put(&file->directory);
+	kfree(file->name);
 	put_cred(file->f_cred);
 	kfree(file);
+}
+
+void file_set_name(struct file *file, const struct path *directory, const char *name)
+{
+	size_t length = strlen(name) + 1;
+
+	if (S_ISDIR(file->inode->mode) || !directory->inode)
+		return;
+	/* Out of memory: the file simply has no name to show (readlink says ENOENT). */
+	file->name = kmalloc(length);
+	if (!file->name)
+		return;
+	memcpy(file->name, name, length);
+	file->directory = *directory;
+	path_get(directory);
 }
 
 /* Which operations serve an inode of this type, or an errno. */
@@ -196,6 +213,8 @@ int vfs_open(struct fs_context *fs, const struct path *start, const char *pathna
 		opened = (struct path){ result.parent.mount, created };
 		/* The creator may use the file as asked, whatever mode it was given. */
 		error = vfs_open_inode(&opened, flags, file);
+		if (error == 0)
+			file_set_name(*file, &result.parent, result.name);
 		goto out;
 	}
 
@@ -222,6 +241,8 @@ int vfs_open(struct fs_context *fs, const struct path *start, const char *pathna
 	}
 	error = vfs_open_inode(&result.found, flags, file);
 out:
+	if (error == 0 && !created && result.last == LAST_NORMAL && !result.magic_link)
+		file_set_name(*file, &result.parent, result.name);
 	inode_put(created);
 	lookup_result_release(&result);
 	return error;
@@ -242,22 +263,26 @@ int vfs_open_kernel(const char *pathname, unsigned int flags, struct file **file
 int vfs_open_for_exec(const char *pathname, struct file **file)
 {
 	struct fs_context *fs = current_fs();
-	struct path cwd, found;
+	struct lookup_result result;
+	struct path cwd;
 	int error;
 
 	fs_context_get_cwd(fs, &cwd);
-	error = path_lookup(fs, &cwd, pathname, LOOKUP_FOLLOW, &found);
+	error = path_walk(fs, &cwd, pathname, LOOKUP_FOLLOW, &result);
 	path_put(&cwd);
 	if (error < 0)
 		return error;
-	if (!S_ISREG(found.inode->mode) || (found.mount->flags & MS_NOEXEC))
+	if (!S_ISREG(result.found.inode->mode) || (result.found.mount->flags & MS_NOEXEC))
 		error = -EACCES;
 	else
-		error = inode_permission(found.inode, MAY_EXEC);
+		error = inode_permission(result.found.inode, MAY_EXEC);
 	/* Execute permission is enough: a program may be unreadable to its user. */
 	if (error == 0)
-		error = vfs_open_inode(&found, O_RDONLY | O_LARGEFILE, file);
-	path_put(&found);
+		error = vfs_open_inode(&result.found, O_RDONLY | O_LARGEFILE, file);
+	/* Its name is /proc/PID/exe's text. */
+	if (error == 0 && result.last == LAST_NORMAL && !result.magic_link)
+		file_set_name(*file, &result.parent, result.name);
+	lookup_result_release(&result);
 	return error;
 }
 

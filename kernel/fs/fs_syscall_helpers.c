@@ -49,6 +49,28 @@ struct file *file_from_fd(int fd)
 	return files ? files_table_get_file(files, fd) : NULL;
 }
 
+struct file *open_file_from_fd(int fd)
+{
+	struct file *file = file_from_fd(fd);
+
+	if (file && (file->flags & O_PATH)) {
+		file_put(file);
+		return NULL;
+	}
+	return file;
+}
+
+unsigned int lookup_flags_from_at(int at_flags)
+{
+	unsigned int flags = LOOKUP_FOLLOW;
+
+	if (at_flags & AT_SYMLINK_NOFOLLOW)
+		flags &= ~LOOKUP_FOLLOW;
+	if (at_flags & AT_EMPTY_PATH)
+		flags |= LOOKUP_EMPTY;
+	return flags;
+}
+
 int fd_limit(void)
 {
 	struct task *task = current_task();

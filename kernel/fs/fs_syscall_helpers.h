@@ -21,6 +21,17 @@ int path_from_user(const char __user *user_path, char **path);
 
 /* The file behind fd, with a reference (file_put it), or NULL: the caller says -EBADF. */
 struct file *file_from_fd(int fd);
+/*
+ * The same, but NULL for an O_PATH descriptor too: it only names a place, so
+ * calls that use the open file itself say -EBADF for it, as Linux's fdget does.
+ */
+struct file *open_file_from_fd(int fd);
+
+/* Where an open file is, as a path: its mount and its inode (no new reference). */
+static inline struct path file_place(const struct file *file)
+{
+	return (struct path){ file->path.mount, file->inode };
+}
 
 /* How many descriptors the caller may have: RLIMIT_NOFILE, at most FD_MAX. */
 int fd_limit(void);
@@ -33,6 +44,12 @@ int install_fd(struct file *file, int minimum, bool close_on_exec);
  * looks at dirfd, as on Linux. A reference in *start.
  */
 int at_start(int dirfd, const char *path, struct path *start);
+
+/*
+ * The walk flags an *at() call's AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH ask
+ * for: follow a last symlink unless told not to; an empty path only if told.
+ */
+unsigned int lookup_flags_from_at(int at_flags);
 
 /* Copy, start and walk in one: what most name-based calls begin with. */
 int user_path_walk(int dirfd, const char __user *user_path, unsigned int flags,

@@ -240,6 +240,8 @@ static int walk_components(struct walk *walk, unsigned int flags, struct lookup_
 					path_put(&child);
 					return error;
 				}
+				/* The name walked is the link's, not the place's. */
+				result->magic_link = last;
 			} else if (S_ISLNK(child.inode->mode) &&
 				   (!last || (flags & LOOKUP_FOLLOW) || trailing_slash)) {
 				error = follow_link(walk, child.inode);

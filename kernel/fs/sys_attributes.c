@@ -66,14 +66,14 @@ long sys_chmod(const char __user *path, uint32_t mode)
 
 long sys_fchmod(int fd, uint32_t mode)
 {
-	struct file *file = file_from_fd(fd);
+	struct file *file = open_file_from_fd(fd);
 	struct path place;
 	long error;
 
 	if (!file)
 		return -EBADF;
-	place = (struct path){ file->path.mount, file->inode };
-	error = (file->flags & O_PATH) ? -EBADF : change_mode(&place, mode);
+	place = file_place(file);
+	error = change_mode(&place, mode);
 	file_put(file);
 	return error;
 }
@@ -138,17 +138,12 @@ out:
 
 long sys_fchownat(int dirfd, const char __user *path, uid_t uid, gid_t gid, int flags)
 {
-	unsigned int lookup_flags = LOOKUP_FOLLOW;
 	struct path found;
 	long error;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup_flags &= ~LOOKUP_FOLLOW;
-	if (flags & AT_EMPTY_PATH)
-		lookup_flags |= LOOKUP_EMPTY;
-	error = user_path_lookup(dirfd, path, lookup_flags, &found);
+	error = user_path_lookup(dirfd, path, lookup_flags_from_at(flags), &found);
 	if (error < 0)
 		return error;
 	error = change_owner(&found, uid, gid);
@@ -168,14 +163,14 @@ long sys_lchown(const char __user *path, uid_t uid, gid_t gid)
 
 long sys_fchown(int fd, uid_t uid, gid_t gid)
 {
-	struct file *file = file_from_fd(fd);
+	struct file *file = open_file_from_fd(fd);
 	struct path place;
 	long error;
 
 	if (!file)
 		return -EBADF;
-	place = (struct path){ file->path.mount, file->inode };
-	error = (file->flags & O_PATH) ? -EBADF : change_owner(&place, uid, gid);
+	place = file_place(file);
+	error = change_owner(&place, uid, gid);
 	file_put(file);
 	return error;
 }
@@ -199,7 +194,6 @@ static void real_id_credentials(struct cred *checker)
 
 long sys_faccessat2(int dirfd, const char __user *user_path, int mode, int flags)
 {
-	unsigned int lookup_flags = LOOKUP_FOLLOW;
 	struct lookup_result result;
 	struct cred checker;
 	const struct cred *cred = current_cred();
@@ -211,10 +205,6 @@ long sys_faccessat2(int dirfd, const char __user *user_path, int mode, int flags
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup_flags &= ~LOOKUP_FOLLOW;
-	if (flags & AT_EMPTY_PATH)
-		lookup_flags |= LOOKUP_EMPTY;
 	if (!(flags & AT_EACCESS)) {
 		real_id_credentials(&checker);
 		cred = &checker;
@@ -226,7 +216,8 @@ long sys_faccessat2(int dirfd, const char __user *user_path, int mode, int flags
 	error = at_start(dirfd, path, &start);
 	if (error < 0)
 		goto free_path;
-	error = path_walk_as(cred, current_fs(), &start, path, lookup_flags, &result);
+	error = path_walk_as(cred, current_fs(), &start, path, lookup_flags_from_at(flags),
+			     &result);
 	path_put(&start);
 	if (error < 0)
 		goto free_path;
@@ -279,14 +270,12 @@ long sys_truncate(const char __user *path, int64_t length)
 
 long sys_ftruncate(int fd, int64_t length)
 {
-	struct file *file = file_from_fd(fd);
+	struct file *file = open_file_from_fd(fd);
 	long error;
 
 	if (!file)
 		return -EBADF;
-	if (file->flags & O_PATH)
-		error = -EBADF;
-	else if (length < 0 || !S_ISREG(file->inode->mode) || !file_writable(file))
+	if (length < 0 || !S_ISREG(file->inode->mode) || !file_writable(file))
 		error = -EINVAL;
 	else
 		error = vfs_truncate(file->inode, (uint64_t)length);
@@ -344,7 +333,6 @@ long sys_utimensat(int dirfd, const char __user *path, const struct timespec __u
 		   int flags)
 {
 	struct timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
-	unsigned int lookup_flags = LOOKUP_FOLLOW;
 	struct path found;
 	long error;
 
@@ -356,21 +344,17 @@ long sys_utimensat(int dirfd, const char __user *path, const struct timespec __u
 		if (!valid_time(&times[0]) || !valid_time(&times[1]))
 			return -EINVAL;
 	}
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup_flags &= ~LOOKUP_FOLLOW;
 	if (!path) {
 		/* futimens: the file open as dirfd itself. */
 		struct file *file = file_from_fd(dirfd);
 
 		if (!file)
 			return -EBADF;
-		found = (struct path){ file->path.mount, file->inode };
+		found = file_place(file);
 		path_get(&found);
 		file_put(file);
 	} else {
-		if (flags & AT_EMPTY_PATH)
-			lookup_flags |= LOOKUP_EMPTY;
-		error = user_path_lookup(dirfd, path, lookup_flags, &found);
+		error = user_path_lookup(dirfd, path, lookup_flags_from_at(flags), &found);
 		if (error < 0)
 			return error;
 	}

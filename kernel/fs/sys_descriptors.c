@@ -136,15 +136,11 @@ static long set_nonblocking(struct file *file, const int __user *user_value)
 
 long sys_ioctl(int fd, unsigned int request, unsigned long argument)
 {
-	struct file *file = file_from_fd(fd);
+	struct file *file = open_file_from_fd(fd);
 	long result;
 
 	if (!file)
 		return -EBADF;
-	if (file->flags & O_PATH) {
-		result = -EBADF;
-		goto out;
-	}
 	/* Requests about the descriptor or the open file, whatever it is. */
 	switch (request) {
 	case FIOCLEX:
@@ -160,7 +156,6 @@ long sys_ioctl(int fd, unsigned int request, unsigned long argument)
 				 -ENOTTY;
 		break;
 	}
-out:
 	file_put(file);
 	return result;
 }

@@ -51,16 +51,12 @@ static bool emit_dirent(void *context, const struct directory_entry_info *entry)
 
 long sys_getdents64(int fd, void __user *user_buffer, unsigned int count)
 {
-	struct file *file = file_from_fd(fd);
+	struct file *file = open_file_from_fd(fd);
 	struct dirent_buffer buffer = { 0 };
 	long result;
 
 	if (!file)
 		return -EBADF;
-	if (file->flags & O_PATH) {
-		result = -EBADF;
-		goto out;
-	}
 	if (!file->operations->iterate) {
 		result = -ENOTDIR;
 		goto out;

@@ -214,16 +214,12 @@ long sys_writev(int fd, const struct iovec __user *vectors, int count)
 
 long sys_lseek(int fd, int64_t offset, int whence)
 {
-	struct file *file = file_from_fd(fd);
+	struct file *file = open_file_from_fd(fd);
 	int64_t base, target;
 	long result;
 
 	if (!file)
 		return -EBADF;
-	if (file->flags & O_PATH) {
-		result = -EBADF;
-		goto out;
-	}
 	if (!file->operations->seekable) {
 		result = -ESPIPE;
 		goto out;

@@ -58,17 +58,12 @@ static long copy_stat_out(struct inode *inode, struct stat __user *buffer)
 
 long sys_newfstatat(int dirfd, const char __user *path, struct stat __user *buffer, int flags)
 {
-	unsigned int lookup_flags = LOOKUP_FOLLOW;
 	struct path found;
 	long result;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup_flags &= ~LOOKUP_FOLLOW;
-	if (flags & AT_EMPTY_PATH)
-		lookup_flags |= LOOKUP_EMPTY;
-	result = user_path_lookup(dirfd, path, lookup_flags, &found);
+	result = user_path_lookup(dirfd, path, lookup_flags_from_at(flags), &found);
 	if (result < 0)
 		return result;
 	result = copy_stat_out(found.inode, buffer);
@@ -106,7 +101,6 @@ static struct statx_timestamp statx_time(struct vfs_time time)
 long sys_statx(int dirfd, const char __user *path, int flags, unsigned int mask,
 	       struct statx __user *buffer)
 {
-	unsigned int lookup_flags = LOOKUP_FOLLOW;
 	struct statx result = { 0 };
 	struct stat stat;
 	struct path found;
@@ -116,11 +110,7 @@ long sys_statx(int dirfd, const char __user *path, int flags, unsigned int mask,
 		return -EINVAL;
 	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & STATX__RESERVED))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		lookup_flags &= ~LOOKUP_FOLLOW;
-	if (flags & AT_EMPTY_PATH)
-		lookup_flags |= LOOKUP_EMPTY;
-	error = user_path_lookup(dirfd, path, lookup_flags, &found);
+	error = user_path_lookup(dirfd, path, lookup_flags_from_at(flags), &found);
 	if (error < 0)
 		return error;
 
@@ -213,7 +203,7 @@ long sys_fstatfs(int fd, struct statfs __user *buffer)
 
 	if (!file)
 		return -EBADF;
-	place = (struct path){ file->path.mount, file->inode };
+	place = file_place(file);
 	result = copy_statfs_out(&place, buffer);
 	file_put(file);
 	return result;

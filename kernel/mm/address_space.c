@@ -22,6 +22,7 @@
 #include <kuid/heap.h>
 #include <kuid/string.h>
 #include <kuid/user_memory.h>
+#include <kuid/user_namespace.h>
 #include <uapi/errno.h>
 #include <uapi/mman.h>
 
@@ -84,6 +85,7 @@ void address_space_put(struct address_space *space)
 	/* Nobody else can reach it now; the lock only keeps the rules simple. */
 	region_list_clear(&space->regions, drop_pages_in, space);
 	page_table_destroy(&space->page_table);
+	put_user_ns(space->user_ns);
 	kfree(space);
 }
 

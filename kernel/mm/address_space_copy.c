@@ -10,6 +10,7 @@
  * So fork costs one page-table entry per present page instead of a 4 KiB
  * copy, and a child that execs at once (the usual case) never copies at all.
  */
+#include <kuid/user_namespace.h>
 #include <uapi/errno.h>
 
 #include "address_space_internal.h"
@@ -72,6 +73,12 @@ struct address_space *address_space_copy(struct address_space *space)
 	}
 	copy->heap_start = space->heap_start;
 	copy->heap_end = space->heap_end;
+	copy->arg_start = space->arg_start;
+	copy->arg_end = space->arg_end;
+	copy->env_start = space->env_start;
+	copy->env_end = space->env_end;
+	/* Linux's dup_mm: the child's memory belongs to the same namespace (R3.1). */
+	copy->user_ns = space->user_ns ? get_user_ns(space->user_ns) : NULL;
 	spin_unlock_irqrestore(&space->lock, irq_state);
 
 	/*

@@ -1,9 +1,12 @@
 /*
  * syscall_table.c: from a system-call number to its handler.
  *
- * kernel/syscall/syscall_list.h is expanded here twice: into the dispatch
- * table, indexed by Linux's numbers, and (through syscall_names.h, which
- * lists every Linux system call) into the table of names. A number with no
+ * kernel/syscall/syscall_list.h is expanded here into the dispatch table,
+ * indexed by Linux's numbers; syscall_names.h, which lists every Linux system
+ * call, into the table of names. The Makefile makes syscall_names.h (in
+ * build/generated/) from include/uapi/syscall_numbers.h with
+ *	sed -n 's/^#define __NR_\([a-z0-9_]*\) .*$/SYSCALL_NAME(\1)/p'
+ * and each line takes its number from __NR_name. A number with no
  * handler returns -ENOSYS and is reported once, by name, so that a program
  * that fails for want of a system call says which one.
  */

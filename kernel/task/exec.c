@@ -83,9 +83,12 @@ static void note_file_owner(struct file *file, struct exec_file_owner *owner)
 	owner->nosuid = file->path.mount && (file->path.mount->flags & MS_NOSUID);
 }
 
-/* Read the whole file at filename into a new buffer; note its owner and set-id bits. */
+/*
+ * Read the whole file at filename into a new buffer; note its owner and set-id bits. The
+ * open file goes to *opened, replacing the previous level's: the program of /proc/PID/exe.
+ */
 static int read_program(const char *filename, void **contents, size_t *size,
-			struct exec_file_owner *owner)
+			struct exec_file_owner *owner, struct file **opened)
 {
 	struct file *file;
 	uint64_t file_size;
@@ -114,6 +117,9 @@ static int read_program(const char *filename, void **contents, size_t *size,
 	}
 	*contents = buffer;
 	*size = file_size;
+	file_put(*opened);
+	*opened = file;
+	file_get(file);
 out_put_file:
 	file_put(file);
 	return error;
@@ -229,6 +235,7 @@ static int build_stack(struct address_space *space, const struct exec_plan *plan
 		       bool secure_exec, uintptr_t *stack_pointer)
 {
 	struct auxv_entry auxv[AUXV_ENTRIES_MAX];
+	struct initial_stack_strings strings;
 	struct initial_stack_input input = {
 		.argv = plan->argv,
 		.argc = plan->argc,
@@ -237,6 +244,7 @@ static int build_stack(struct address_space *space, const struct exec_plan *plan
 		.execfn = plan->execfn,
 		.platform = "x86_64",
 		.auxv = auxv,
+		.strings = &strings,
 	};
 	uintptr_t stack_bottom = USER_STACK_TOP - USER_STACK_RESERVED;
 	unsigned int protection = PROT_READ | PROT_WRITE |
@@ -265,6 +273,13 @@ static int build_stack(struct address_space *space, const struct exec_plan *plan
 		error = address_space_write(space, *stack_pointer,
 					    image + (*stack_pointer - (USER_STACK_TOP - image_size)),
 					    USER_STACK_TOP - *stack_pointer);
+	if (!error) {
+		/* Nobody sees the new space yet: no lock needed (/proc reads these later). */
+		space->arg_start = strings.arg_start;
+		space->arg_end = strings.arg_end;
+		space->env_start = strings.env_start;
+		space->env_end = strings.env_end;
+	}
 	kfree(image);
 	return error;
 }
@@ -306,7 +321,7 @@ static const char *base_name(const char *path)
 /* Step 4: nothing here may fail in a way the old program could see. */
 static void commit_exec(struct task *task, struct address_space *space,
 			const struct loaded_program *program, uintptr_t stack_pointer,
-			const char *filename, struct cred *new_cred)
+			const char *filename, struct file *exe_file, struct cred *new_cred)
 {
 	struct address_space *old_space = task->address_space;
 	const struct cred *old_cred = current_cred();
@@ -342,6 +357,7 @@ static void commit_exec(struct task *task, struct address_space *space,
 		printk(LOG_WARNING, "kuid: execve: out of memory resetting signal handlers\n");
 
 	task_set_comm(task, base_name(filename));
+	task_set_exe_file(task, exe_file);
 	task->clear_child_tid = 0;
 	task->robust_list_head = 0;
 	task->robust_list_length = 0;
@@ -368,6 +384,7 @@ int task_exec(const char *path, const char *const *argv, const char *const *envp
 	struct loaded_program program;
 	struct exec_file_owner owner;
 	struct cred *new_cred = NULL;
+	struct file *exe_file = NULL;
 	bool secure_exec = false;
 	const char *reason = NULL;
 	uintptr_t stack_pointer;
@@ -380,7 +397,7 @@ int task_exec(const char *path, const char *const *argv, const char *const *envp
 		plan.argc = 1;
 	}
 	for (int level = 0;; level++) {
-		error = read_program(plan.filename, &contents, &size, &owner);
+		error = read_program(plan.filename, &contents, &size, &owner, &exe_file);
 		if (error)
 			goto out;
 		if (size < 2 || memcmp(contents, "#!", 2) != 0)
@@ -409,18 +426,27 @@ int task_exec(const char *path, const char *const *argv, const char *const *envp
 	/* The last file read is the one that runs: an interpreter's bits count, a script's not. */
 	if (!error)
 		error = exec_credentials(&owner, &new_cred, &secure_exec);
+	/*
+	 * Linux's mm->user_ns: the new memory belongs to the namespace of the credentials it
+	 * will run with; the root there owns its /proc files when it is not dumpable (R3.1).
+	 */
+	if (!error)
+		space->user_ns = get_user_ns(new_cred->user_ns);
 	if (!error)
 		error = build_stack(space, &plan, &program, new_cred, secure_exec, &stack_pointer);
 	if (error)
 		goto out;
 
-	commit_exec(current_task(), space, &program, stack_pointer, plan.filename, new_cred);
+	commit_exec(current_task(), space, &program, stack_pointer, plan.filename, exe_file,
+		    new_cred);
+	exe_file = NULL;	/* the task's now */
 	space = NULL;		/* the task's now */
 	new_cred = NULL;	/* installed */
 out:
 	if (new_cred)
 		cred_abort(new_cred);
 	address_space_put(space);
+	file_put(exe_file);
 	kfree(contents);
 	for (int level = 0; level <= SCRIPT_NESTING_MAX; level++) {
 		kfree(level_argv[level]);

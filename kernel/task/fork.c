@@ -175,6 +175,7 @@ static int share_or_copy(struct task *child, struct task *parent, unsigned long 
 		if (child->namespaces->mnt != parent->namespaces->mnt)
 			mount_namespace_move_fs(child->namespaces->mnt, child->fs);
 	}
+	child->exe_file = task_get_exe_file(parent);	/* the same program: /proc/PID/exe */
 	handlers = (flags & CLONE_SIGHAND) ? signal_handlers_get(parent->signals.handlers)
 					   : signal_handlers_copy(parent->signals.handlers);
 	if (!handlers)

@@ -6,6 +6,7 @@
 #include <kuid/address_space.h>
 #include <kuid/cred.h>
 #include <kuid/fd_table.h>
+#include <kuid/file.h>
 #include <kuid/heap.h>
 #include <kuid/nsproxy.h>
 #include <kuid/panic.h>
@@ -150,9 +151,43 @@ void task_release_resources(struct task *task)
 		fs_context_put(task->fs);
 		task->fs = NULL;
 	}
+	if (task->exe_file)
+		task_set_exe_file(task, NULL);
 	/* An exited task is in no namespace any more: /proc/PID/ns/X says ENOENT. */
 	if (task->namespaces)
 		task_switch_namespaces(task, NULL);
+}
+
+struct address_space *task_get_address_space(struct task *task)
+{
+	unsigned long irq_state = tasks_lock();
+	struct address_space *space = task->address_space;
+
+	if (space)
+		address_space_get(space);
+	tasks_unlock(irq_state);
+	return space;
+}
+
+struct file *task_get_exe_file(struct task *task)
+{
+	unsigned long irq_state = tasks_lock();
+	struct file *file = task->exe_file;
+
+	if (file)
+		file_get(file);
+	tasks_unlock(irq_state);
+	return file;
+}
+
+void task_set_exe_file(struct task *task, struct file *file)
+{
+	unsigned long irq_state = tasks_lock();
+	struct file *old = task->exe_file;
+
+	task->exe_file = file;
+	tasks_unlock(irq_state);
+	file_put(old);		/* outside the lock: a last put may take vfs_lock */
 }
 
 void task_put(struct task *task)

@@ -1,6 +1,6 @@
 /*
  * identity_helpers.c: the ktest helpers of identity_helpers.h, shared by
- * cred_tests.c, user_namespace_tests.c and procfs_tests.c.
+ * cred_tests.c, user_namespace_tests.c, procfs_tests.c and namespace_tests.c.
  */
 #include <kuid/capability.h>
 #include <kuid/heap.h>

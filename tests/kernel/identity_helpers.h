@@ -1,6 +1,6 @@
 /*
  * identity_helpers.h: ktest helpers shared by the tests of credentials, user
- * namespaces and procfs: an ordinary user's credentials made by hand, and an
+ * namespaces, the other namespaces and procfs: a user's credentials made by hand, and an
  * id map written the way the procfs uid_map writer writes it.
  */
 #ifndef KUID_TESTS_KERNEL_IDENTITY_HELPERS_H

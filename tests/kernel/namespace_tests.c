@@ -23,23 +23,10 @@
 #include <uapi/sched.h>
 #include <uapi/stat.h>
 
+#include "identity_helpers.h"
+
 #define TESTER 1001u
 #define ALL_SET_FLAGS NAMESPACE_SET_FLAGS
-
-/* A user's credentials in ns, with every capability effective or none; holds a reference. */
-static struct cred cred_in(struct user_namespace *ns, uint32_t uid, bool capable)
-{
-	struct cred cred = { 0 };
-
-	cred.references = 1;
-	cred.uid = cred.euid = cred.suid = cred.fsuid = (kuid_t){ uid };
-	cred.gid = cred.egid = cred.sgid = cred.fsgid = (kgid_t){ uid };
-	cred.cap_bounding = CAP_FULL_SET;
-	if (capable)
-		cred.cap_permitted = cred.cap_effective = CAP_FULL_SET;
-	cred.user_ns = get_user_ns(ns);
-	return cred;
-}
 
 /* What unshare(CLONE_NEWUSER) does to a cred: a child namespace, full caps there. */
 static int enter_new_user_ns(struct cred *cred)
@@ -79,7 +66,7 @@ KTEST(namespace, initial_namespaces_have_fixed_numbers_and_owner)
 
 KTEST(namespace, new_namespaces_are_owned_by_the_creators_user_ns)
 {
-	struct cred cred = cred_in(&init_user_ns, TESTER, false);
+	struct cred cred = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct namespace_set *set;
 	struct new_utsname name;
 
@@ -124,7 +111,7 @@ KTEST(namespace, thousand_sets_and_nsfs_inodes_leak_nothing)
 
 	heap_get_statistics(&before);
 	for (int i = 0; i < 1000; i++) {
-		struct cred cred = cred_in(&init_user_ns, TESTER, false);
+		struct cred cred = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 		struct namespace_set *set = NULL, *shared = NULL;
 		struct path path;
 		struct file *file = NULL;
@@ -155,7 +142,7 @@ KTEST(namespace, thousand_sets_and_nsfs_inodes_leak_nothing)
 
 KTEST(namespace, one_nsfs_inode_per_namespace_keeps_it_alive)
 {
-	struct cred cred = cred_in(&init_user_ns, TESTER, false);
+	struct cred cred = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct namespace_set *set;
 	struct path first, second, other;
 	struct file *file;
@@ -203,7 +190,7 @@ KTEST(namespace, one_nsfs_inode_per_namespace_keeps_it_alive)
 
 KTEST(namespace, pid_namespace_for_children_once)
 {
-	struct cred cred = cred_in(&init_user_ns, 0, true);
+	struct cred cred = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
 	struct namespace_set *first, *second = NULL;
 	struct userns_refusal refusal = { 0 };
 
@@ -225,8 +212,8 @@ KTEST(namespace, pid_namespace_for_children_once)
 
 KTEST(namespace, pid_namespace_owner_must_be_below_parents_owner)
 {
-	struct cred owner = cred_in(&init_user_ns, TESTER, false);
-	struct cred stranger = cred_in(&init_user_ns, 1002, false);
+	struct cred owner = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred stranger = ktest_cred(&init_user_ns, 1002, 1002, CAP_EMPTY_SET);
 	struct pid_namespace *parent, *child = NULL;
 	struct userns_refusal refusal = { 0 };
 
@@ -248,7 +235,7 @@ KTEST(namespace, pid_namespace_owner_must_be_below_parents_owner)
 
 KTEST(namespace, ucount_limit_refuses_with_enospc)
 {
-	struct cred cred = cred_in(&init_user_ns, TESTER, false);
+	struct cred cred = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct namespace_set *set = NULL;
 	struct userns_refusal refusal = { 0 };
 
@@ -264,7 +251,7 @@ KTEST(namespace, ucount_limit_refuses_with_enospc)
 
 KTEST(namespace, clone_needs_cap_sys_admin_in_the_childs_user_ns)
 {
-	struct cred user = cred_in(&init_user_ns, TESTER, false);
+	struct cred user = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct namespace_set *set = NULL;
 	struct userns_refusal refusal = { 0 };
 
@@ -324,9 +311,9 @@ KTEST(namespace, setns_user_namespace_rules)
 {
 	struct setns_situation alone = { false, false, &init_pid_ns };
 	struct setns_situation sharing_fs = { false, true, &init_pid_ns };
-	struct cred root = cred_in(&init_user_ns, 0, true);
-	struct cred owner = cred_in(&init_user_ns, TESTER, false);
-	struct cred other = cred_in(&init_user_ns, 1002, false);
+	struct cred root = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
+	struct cred owner = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred other = ktest_cred(&init_user_ns, 1002, 1002, CAP_EMPTY_SET);
 	struct user_namespace *child, *sibling;
 	struct userns_refusal refusal = { 0 };
 
@@ -361,8 +348,8 @@ KTEST(namespace, setns_other_namespace_rules)
 {
 	struct setns_situation alone = { false, false, &init_pid_ns };
 	struct setns_situation sharing_fs = { false, true, &init_pid_ns };
-	struct cred owner = cred_in(&init_user_ns, TESTER, false);
-	struct cred root = cred_in(&init_user_ns, 0, true);
+	struct cred owner = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
+	struct cred root = ktest_cred(&init_user_ns, 0, 0, CAP_FULL_SET);
 	struct namespace_set *set;
 	struct userns_refusal refusal = { 0 };
 	struct setns_situation in_child;

@@ -252,7 +252,8 @@ KTEST(procfs, setgroups_switches_one_way)
 
 KTEST(procfs, status_lists_ids_in_the_readers_namespace)
 {
-	static const char *const argv[] = { "sleep", "1", NULL };
+	/* Long enough to be read while it sleeps, short enough not to slow the run. */
+	static const char *const argv[] = { "sleep", "0.3", NULL };
 	static const char *const envp[] = { NULL };
 	struct cred reader = ktest_cred(&init_user_ns, TESTER, TESTER, CAP_EMPTY_SET);
 	struct user_namespace *unmapped = test_child(&reader);
@@ -263,7 +264,7 @@ KTEST(procfs, status_lists_ids_in_the_readers_namespace)
 	KTEST_ASSERT(text && unmapped);
 	KTEST_EXPECT_EQ(proc_status_show(PID_MAX, &init_user_ns, text, 4096), -ESRCH);
 	KTEST_ASSERT(task_spawn("/bin/sleep", argv, envp, &process) == 0);
-	thread_sleep_milliseconds(100);		/* let it exec */
+	thread_sleep_milliseconds(50);		/* let it exec */
 	length = proc_status_show(process->pid, &init_user_ns, text, 4096);
 	KTEST_EXPECT(length > 0);
 	if (length > 0) {

@@ -21,20 +21,7 @@
 
 /* Physical address p is byte p of the arena; usable memory is [1 MiB, 16 MiB). */
 #define ARENA_BYTES MIB(16)
-static uint8_t *arena;
-
-void *physical_to_virtual(physical_address_t address)
-{
-	assert_true(address < ARENA_BYTES);
-	return arena + address;
-}
-
-physical_address_t virtual_to_physical(const void *pointer)
-{
-	assert_true((const uint8_t *)pointer >= arena &&
-		    (const uint8_t *)pointer < arena + ARENA_BYTES);
-	return (physical_address_t)((const uint8_t *)pointer - arena);
-}
+#include "host_arena.h"
 
 static struct boot_info boot_info;
 
@@ -192,11 +179,6 @@ static void test_exhaustion_returns_null(void **state)
 	expect_statistics(0, 0);
 }
 
-static void expect_panic_message(const char *part)
-{
-	assert_non_null(strstr(global_last_failed_assert, part));
-}
-
 static void test_double_free_panics(void **state)
 {
 	void *small = kmalloc(32);
@@ -235,21 +217,6 @@ static void test_wild_pointers_panic(void **state)
 	memcpy(object + 16, (uint8_t *)object - 16, 16);
 	expect_assert_failure(kfree(object + 32));
 	expect_panic_message("not the start of a kmalloc object");
-}
-
-static int setup_arena(void **state)
-{
-	(void)state;
-	printk_set_console_level(LOG_WARNING);
-	arena = aligned_alloc(PAGE, ARENA_BYTES);
-	return arena == NULL ? -1 : 0;
-}
-
-static int free_arena(void **state)
-{
-	(void)state;
-	free(arena);
-	return 0;
 }
 
 int main(void)

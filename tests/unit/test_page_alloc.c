@@ -25,20 +25,7 @@
  * regions may extend far beyond the arena as long as the bitmaps fit in it.
  */
 #define ARENA_BYTES MIB(8)
-static uint8_t *arena;
-
-void *physical_to_virtual(physical_address_t address)
-{
-	assert_true(address < ARENA_BYTES);
-	return arena + address;
-}
-
-physical_address_t virtual_to_physical(const void *pointer)
-{
-	assert_true((const uint8_t *)pointer >= arena &&
-		    (const uint8_t *)pointer < arena + ARENA_BYTES);
-	return (physical_address_t)((const uint8_t *)pointer - arena);
-}
+#include "host_arena.h"
 
 static struct boot_info boot_info;
 
@@ -350,11 +337,6 @@ static void test_free_count_bookkeeping(void **state)
 	assert_int_equal(page_alloc_total_count(), 255);
 }
 
-static void expect_panic_message(const char *part)
-{
-	assert_non_null(strstr(global_last_failed_assert, part));
-}
-
 /* After a panic the allocator is in whatever state it stopped in: tests start it again. */
 static void test_double_free_panics(void **state)
 {
@@ -415,21 +397,6 @@ static void test_memory_map_without_room_panics(void **state)
 	expect_panic_message("no usable memory");
 	expect_assert_failure(start_allocator(usable, 1, reserved, 1));
 	expect_panic_message("bitmap");
-}
-
-static int setup_arena(void **state)
-{
-	(void)state;
-	printk_set_console_level(LOG_WARNING);
-	arena = aligned_alloc(PAGE, ARENA_BYTES);
-	return arena == NULL ? -1 : 0;
-}
-
-static int free_arena(void **state)
-{
-	(void)state;
-	free(arena);
-	return 0;
 }
 
 int main(void)

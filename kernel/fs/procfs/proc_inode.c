@@ -5,6 +5,7 @@
  * printed, write, read and follow links. Inodes are made at every lookup and never cached, so
  * the owner of /proc/PID files is always the current dump owner (R3.1).
  */
+#include <kuid/address_space.h>
 #include <kuid/cred.h>
 #include <kuid/format.h>
 #include <kuid/heap.h>
@@ -283,6 +284,7 @@ static int proc_open(struct inode *inode, struct file *file)
 	if (error < 0) {
 		put_cred(opened->opener);
 		put_user_ns(opened->user_ns);
+		address_space_put(opened->address_space);
 		kfree(opened);
 		file->private = NULL;
 	}
@@ -295,6 +297,7 @@ static void proc_release(struct file *file)
 
 	put_cred(opened->opener);
 	put_user_ns(opened->user_ns);
+	address_space_put(opened->address_space);
 	kfree(opened->text);
 	kfree(opened);
 }

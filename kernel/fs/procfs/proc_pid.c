@@ -81,7 +81,9 @@ struct user_namespace *proc_task_user_ns(pid_t pid)
 
 /* Linux's order (fs/proc/base.c tgid_base_stuff), for what kuid has. */
 static const struct proc_entry *const proc_pid_children[] = {
+	&proc_fd_directory_entry,
 	&proc_ns_directory_entry,
+	&proc_environ_entry,
 	&proc_status_entry,
 	&proc_comm_entry,
 	&proc_cmdline_entry,

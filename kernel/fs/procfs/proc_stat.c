@@ -1,6 +1,6 @@
 /*
  * proc_stat.c: /proc/PID/stat, the one-line, 52-field form of status that ps and top parse,
- * plus /proc/PID/comm and cmdline. Fields kuid does not keep (page faults, CPU times, memory
+ * plus /proc/PID/comm. Fields kuid does not keep (page faults, CPU times, memory
  * addresses) are 0, as Linux prints for what it hides.
  */
 #include <kuid/string.h>
@@ -63,27 +63,4 @@ const struct proc_entry proc_comm_entry = {
 	.mode = S_IFREG | 0644,
 	.show = proc_comm_seq,
 	.seq_file = true,
-};
-
-/*
- * The argument strings, NUL-separated. kuid's address spaces do not record where execve put
- * argv yet (Linux's mm->arg_start/arg_end), so this is the program's name alone, which is
- * what ps needs to show it.
- */
-static int proc_cmdline_seq(struct seq_buffer *seq, struct proc_file *file)
-{
-	struct task_snapshot task;
-	int error = task_snapshot_take(file->pid, file->pid_ns, &task);
-
-	if (error < 0)
-		return error;
-	seq_write(seq, task.comm, strlen(task.comm) + 1);
-	task_snapshot_release(&task);
-	return 0;
-}
-
-const struct proc_entry proc_cmdline_entry = {
-	.name = "cmdline",
-	.mode = S_IFREG | 0444,
-	.show = proc_cmdline_seq,
 };

@@ -97,6 +97,7 @@ struct proc_inode {
 						 * name, kuid/pid.h); 0 elsewhere */
 	pid_t pid_number;			/* the same, as the instance numbers it */
 	struct pid_namespace *pid_ns;		/* the instance's; a reference */
+	int fd;					/* /proc/PID/fd/N: the descriptor N */
 };
 
 /* The private part of an open procfs file. */
@@ -113,6 +114,8 @@ struct proc_file {
 	const struct cred *opener;
 	/* Map files and setgroups: the target's user namespace, bound at open (R2.8). */
 	struct user_namespace *user_ns;
+	/* environ: the memory whose access was checked at open; a reference. */
+	struct address_space *address_space;
 	/* The last refusal of a write, for tests and logs. */
 	struct userns_refusal refusal;
 
@@ -161,7 +164,9 @@ extern const struct proc_entry proc_uptime_entry, proc_meminfo_entry, proc_cpuin
 /* Files of /proc/PID, each defined with its show function. */
 extern const struct proc_entry proc_status_entry;				/* proc_status.c */
 extern const struct proc_entry proc_stat_entry;					/* proc_stat.c */
-extern const struct proc_entry proc_comm_entry, proc_cmdline_entry;		/* proc_comm.c */
+extern const struct proc_entry proc_comm_entry;				/* proc_stat.c */
+extern const struct proc_entry proc_cmdline_entry, proc_environ_entry;	/* proc_cmdline.c */
+extern const struct proc_entry proc_fd_directory_entry;			/* proc_fd.c */
 extern const struct proc_entry proc_mounts_entry, proc_mountinfo_entry;	/* proc_mounts.c */
 
 /*
@@ -176,6 +181,10 @@ extern const struct proc_entry proc_uid_map_entry, proc_gid_map_entry, proc_proj
 extern const struct proc_entry proc_setgroups_entry;
 /* Magic links to places (proc_task_links.c). */
 extern const struct proc_entry proc_cwd_entry, proc_root_link_entry, proc_exe_entry;
+/* readlink's text for a place: its path from the reader's root, as getcwd would print it. */
+ssize_t proc_path_text(const struct path *place, char *buffer, size_t size);
+/* readlink's text for an open file: its path, "pipe:[N]", "user:[N]" (proc_fd.c). */
+ssize_t proc_open_file_text(struct file *file, char *buffer, size_t size);
 
 /* The user namespace of a task, a reference (or NULL when the task is gone). */
 struct user_namespace *proc_task_user_ns(pid_t pid);

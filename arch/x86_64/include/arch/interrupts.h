@@ -5,6 +5,7 @@
 #define ARCH_INTERRUPTS_H
 
 #include <kuid/types.h>
+#include <arch/register_frame.h>
 
 /* What interrupt_entry.S leaves on the stack, lowest address first. */
 struct interrupt_frame {
@@ -15,6 +16,16 @@ struct interrupt_frame {
 	/* Pushed by the CPU. */
 	uint64_t rip, cs, rflags, rsp, ss;
 };
+
+/* The assembly's offsets (register_frame.h) must be the struct's. */
+_Static_assert(offsetof(struct interrupt_frame, r11) == FRAME_R11, "frame layout");
+_Static_assert(offsetof(struct interrupt_frame, rcx) == FRAME_RCX, "frame layout");
+_Static_assert(offsetof(struct interrupt_frame, rip) == FRAME_RIP, "frame layout");
+_Static_assert(offsetof(struct interrupt_frame, cs) == FRAME_CS, "frame layout");
+_Static_assert(offsetof(struct interrupt_frame, rflags) == FRAME_RFLAGS, "frame layout");
+_Static_assert(offsetof(struct interrupt_frame, rsp) == FRAME_RSP, "frame layout");
+_Static_assert(offsetof(struct interrupt_frame, ss) == FRAME_SS, "frame layout");
+_Static_assert(sizeof(struct interrupt_frame) == FRAME_SIZE, "frame layout");
 
 #define EXCEPTION_COUNT		32
 #define IRQ_BASE_VECTOR		32	/* the PIC's 16 lines land at 32..47 */

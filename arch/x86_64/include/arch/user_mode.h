@@ -21,15 +21,7 @@
  */
 #define SYSCALL_FRAME_VECTOR		0x100
 
-/* Offsets in struct interrupt_frame (interrupts.h), for the assembly. */
-#define FRAME_R11			(4 * 8)
-#define FRAME_RCX			(12 * 8)
-#define FRAME_RIP			(17 * 8)
-#define FRAME_CS			(18 * 8)
-#define FRAME_RFLAGS			(19 * 8)
-#define FRAME_RSP			(20 * 8)
-#define FRAME_SS			(21 * 8)
-#define FRAME_SIZE			(22 * 8)
+/* The offsets of the saved registers are in register_frame.h. */
 
 #define USER_CODE_SELECTOR_RPL3		0x23	/* SELECTOR_USER_CODE | 3 */
 #define USER_DATA_SELECTOR_RPL3		0x1b	/* SELECTOR_USER_DATA | 3 */
