@@ -36,11 +36,9 @@ static inline void store_word(unsigned char *to, uint64_t word)
 	__builtin_memcpy(to, &word, WORD_BYTES);
 }
 
-void *memcpy(void *restrict destination, const void *restrict source, size_t length)
+/* Copies from the first byte to the last, a word at a time while a word is left. */
+static void copy_forward(unsigned char *to, const unsigned char *from, size_t length)
 {
-	unsigned char *to = destination;
-	const unsigned char *from = source;
-
 	for (; length >= WORD_BYTES; length -= WORD_BYTES) {
 		store_word(to, load_word(from));
 		to += WORD_BYTES;
@@ -48,6 +46,11 @@ void *memcpy(void *restrict destination, const void *restrict source, size_t len
 	}
 	while (length--)
 		*to++ = *from++;
+}
+
+void *memcpy(void *restrict destination, const void *restrict source, size_t length)
+{
+	copy_forward(destination, source, length);
 	return destination;
 }
 
@@ -68,13 +71,7 @@ void *memmove(void *destination, const void *source, size_t length)
 		while (length--)
 			to[length] = from[length];
 	} else {
-		for (; length >= WORD_BYTES; length -= WORD_BYTES) {
-			store_word(to, load_word(from));
-			to += WORD_BYTES;
-			from += WORD_BYTES;
-		}
-		while (length--)
-			*to++ = *from++;
+		copy_forward(to, from, length);
 	}
 	return destination;
 }

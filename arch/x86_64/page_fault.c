@@ -11,6 +11,7 @@
 #include <kuid/address_space.h>
 #include <kuid/panic.h>
 #include <kuid/printk.h>
+#include <kuid/signal.h>
 #include <kuid/task.h>
 #include <uapi/signal.h>
 #include <arch/cpu.h>
@@ -117,5 +118,5 @@ void user_exception(struct interrupt_frame *frame)
 	task->signals.fault_trap_number = vector;
 	task->signals.fault_error_code = frame->error_code;
 	task->signals.fault_address = address;
-	task_signal_fault(signal, code, address);
+	signal_force_fault(signal, code, address);
 }

@@ -72,6 +72,12 @@ pid_t pid_global_of_locked(pid_t number, struct pid_namespace *ns);
 /* The same for the caller: a number it passed to a system call, in its own pid namespace. */
 pid_t pid_global_from_caller(pid_t number);
 
+/*
+ * The other way: how the caller's pid namespace numbers the id whose kernel name is
+ * `global`; 0 when the id is not visible there (R12.1). Takes the tasks lock.
+ */
+pid_t pid_caller_number_of_global(pid_t global);
+
 /* How many ids hold a number in ns (for tests and the zap of a namespace). Lock held. */
 unsigned int pid_namespace_numbers_in_use(const struct pid_namespace *ns);
 

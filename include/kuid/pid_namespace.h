@@ -40,8 +40,8 @@ struct pid_namespace {
 	/*
 	 * Protected by the tasks lock. child_reaper: its init (pid 1 here), which orphans of the
 	 * namespace go to; NULL before it exists (and for init_pid_ns in the test entry, which has
-	 * no init program). dying: the init has ended, so every member is killed and nothing
-	 * may enter any more (R12.3: fork into it is -ENOMEM).
+	 * no init program). dying: the init has ended (or its fork failed), so every member is
+	 * killed and nothing may enter any more (R12.3: fork into it is -ENOMEM).
 	 */
 	struct process *child_reaper;
 	bool dying;

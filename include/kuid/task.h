@@ -228,12 +228,6 @@ __noreturn void task_exit_group(int wait_status);
 void return_to_user(struct user_registers *registers);
 
 /*
- * A fault in user mode that nothing resolved: signal it (SIGSEGV, SIGILL...)
- * with its si_code (SEGV_MAPERR...) and the address at fault.
- */
-void task_signal_fault(int signal, int code, uintptr_t address);
-
-/*
  * Job control, for the signals code: the current process stopped (the
  * signal that stopped it) or continued. The parent's wait4 learns about it.
  */

@@ -314,12 +314,37 @@ static bool reads_whole_count(const struct file *file)
 	return file->operations->seekable;
 }
 
+/*
+ * vfs_read and vfs_write move data through a kernel buffer of at most
+ * IO_CHUNK_MAX bytes, so a file's operations never touch user memory.
+ */
+static int transfer_begin(const void __user *buffer, size_t count, uint8_t **chunk,
+			  size_t *chunk_size)
+{
+	if (!user_range_is_valid((uintptr_t)buffer, count))
+		return -EFAULT;
+	*chunk_size = MIN(count, (size_t)IO_CHUNK_MAX);
+	*chunk = kmalloc(*chunk_size);
+	return *chunk ? 0 : -ENOMEM;
+}
+
+/* Free the buffer and record where the transfer stopped. */
+static void transfer_end(struct file *file, uint64_t *position, uint64_t at, uint8_t *chunk)
+{
+	kfree(chunk);
+	if (position)
+		*position = at;
+	else
+		file->position = at;
+}
+
 ssize_t vfs_read(struct file *file, void __user *buffer, size_t count, uint64_t *position)
 {
 	uint64_t at = position ? *position : file->position;
 	size_t chunk_size, done = 0;
 	ssize_t result = 0;
 	uint8_t *chunk;
+	int error;
 
 	if (!file_readable(file))
 		return -EBADF;
@@ -328,13 +353,9 @@ ssize_t vfs_read(struct file *file, void __user *buffer, size_t count, uint64_t 
 	count = MIN(count, (size_t)READ_WRITE_COUNT_MAX);
 	if (count == 0)
 		return 0;
-	if (!user_range_is_valid((uintptr_t)buffer, count))
-		return -EFAULT;
-
-	chunk_size = MIN(count, (size_t)IO_CHUNK_MAX);
-	chunk = kmalloc(chunk_size);
-	if (!chunk)
-		return -ENOMEM;
+	error = transfer_begin(buffer, count, &chunk, &chunk_size);
+	if (error)
+		return error;
 	while (done < count) {
 		size_t wanted = MIN(count - done, chunk_size);
 		ssize_t got = file->operations->read(file, chunk, wanted, &at);
@@ -351,11 +372,7 @@ ssize_t vfs_read(struct file *file, void __user *buffer, size_t count, uint64_t 
 		if ((size_t)got < wanted || !reads_whole_count(file))
 			break;
 	}
-	kfree(chunk);
-	if (position)
-		*position = at;
-	else
-		file->position = at;
+	transfer_end(file, position, at, chunk);
 	return done > 0 ? (ssize_t)done : result;
 }
 
@@ -366,6 +383,7 @@ ssize_t vfs_write(struct file *file, const void __user *buffer, size_t count,
 	size_t chunk_size, done = 0;
 	ssize_t result = 0;
 	uint8_t *chunk;
+	int error;
 
 	if (!file_writable(file))
 		return -EBADF;
@@ -378,13 +396,9 @@ ssize_t vfs_write(struct file *file, const void __user *buffer, size_t count,
 		return file->operations->write(file, "", 0, position ? position :
 								       &file->position);
 	}
-	if (!user_range_is_valid((uintptr_t)buffer, count))
-		return -EFAULT;
-
-	chunk_size = MIN(count, (size_t)IO_CHUNK_MAX);
-	chunk = kmalloc(chunk_size);
-	if (!chunk)
-		return -ENOMEM;
+	error = transfer_begin(buffer, count, &chunk, &chunk_size);
+	if (error)
+		return error;
 	while (done < count) {
 		size_t wanted = MIN(count - done, chunk_size);
 		ssize_t put;
@@ -402,10 +416,6 @@ ssize_t vfs_write(struct file *file, const void __user *buffer, size_t count,
 		if ((size_t)put < wanted)
 			break;
 	}
-	kfree(chunk);
-	if (position)
-		*position = at;
-	else
-		file->position = at;
+	transfer_end(file, position, at, chunk);
 	return done > 0 ? (ssize_t)done : result;
 }

@@ -98,20 +98,45 @@ static int remount(const struct path *where, const struct mount_request *request
 	return 0;
 }
 
+/*
+ * For MS_BIND and MS_MOVE: look the source up, then hold `where` and the VFS
+ * lock, with place the topmost mount on `where`, as Linux's lock_mount does.
+ */
+static int lock_source_and_place(const struct mount_request *request, const struct path *where,
+				 struct path *source, struct path *place)
+{
+	int error = lookup_source(request->source, source);
+
+	if (error < 0)
+		return error;
+	*place = *where;
+	path_get(place);
+	vfs_lock();
+	mount_follow_down(place);
+	return 0;
+}
+
+/* Undo lock_source_and_place; after the unlock, put the mounts gathered on doomed. */
+static void unlock_source_and_place(struct path *source, struct path *place,
+				    struct list_node *doomed)
+{
+	vfs_unlock();
+	mount_put_doomed(doomed);
+	path_put(place);
+	path_put(source);
+}
+
 /* MS_BIND: a copy of the source's mount (and with MS_REC what is below it) on `where`. */
 static int bind_mount(const struct path *where, const struct mount_request *request)
 {
 	struct list_node doomed = LIST_INIT(doomed);
 	bool recursive = request->flags & MS_REC;
-	struct path source, place = *where;
+	struct path source, place;
 	struct mount *copy;
-	int error = lookup_source(request->source, &source);
+	int error = lock_source_and_place(request, where, &source, &place);
 
 	if (error < 0)
 		return error;
-	path_get(&place);
-	vfs_lock();
-	mount_follow_down(&place);
 	if (!mount_is_current(place.mount) || !mount_is_current(source.mount) ||
 	    source.mount->unbindable) {
 		error = -EINVAL;
@@ -130,10 +155,7 @@ static int bind_mount(const struct path *where, const struct mount_request *requ
 		mount_attach(copy, place.mount, place.inode);
 		mount_propagate_attach(copy, place.mount, place.inode, &doomed);
 	}
-	vfs_unlock();
-	mount_put_doomed(&doomed);
-	path_put(&place);
-	path_put(&source);
+	unlock_source_and_place(&source, &place, &doomed);
 	return error;
 }
 
@@ -192,24 +214,18 @@ static int check_move(struct mount *moved, const struct path *source, const stru
 static int move_mount(const struct path *where, const struct mount_request *request)
 {
 	struct list_node doomed = LIST_INIT(doomed);
-	struct path source, place = *where, old_place = { NULL, NULL };
-	int error = lookup_source(request->source, &source);
+	struct path source, place, old_place = { NULL, NULL };
+	int error = lock_source_and_place(request, where, &source, &place);
 
 	if (error < 0)
 		return error;
-	path_get(&place);
-	vfs_lock();
-	mount_follow_down(&place);
 	error = check_move(source.mount, &source, &place);
 	if (error == 0) {
 		mount_move(source.mount, place.mount, place.inode, &old_place);
 		mount_propagate_attach(source.mount, place.mount, place.inode, &doomed);
 	}
-	vfs_unlock();
-	mount_put_doomed(&doomed);
+	unlock_source_and_place(&source, &place, &doomed);
 	path_put(&old_place);
-	path_put(&place);
-	path_put(&source);
 	return error;
 }
 

@@ -162,15 +162,19 @@ static void region_split(struct region_list *list, struct region *region, uintpt
 
 /*
  * Split the regions lying across start and across end, so that afterwards
- * every region is either inside [start, end) or outside it.
+ * every region is either inside [start, end) or outside it. An empty or
+ * reversed range is -EINVAL.
  */
 static int split_at_boundaries(struct region_list *list, uintptr_t start, uintptr_t end)
 {
 	struct region *spares[2] = { NULL, NULL };
-	size_t needed = splits_needed(list, start, end);
+	size_t needed;
 	size_t used = 0;
 	struct region *region;
 
+	if (start >= end)
+		return -EINVAL;
+	needed = splits_needed(list, start, end);
 	for (size_t i = 0; i < needed; i++) {
 		spares[i] = kmalloc(sizeof(struct region));
 		if (!spares[i]) {
@@ -193,8 +197,6 @@ int region_remove_range(struct region_list *list, uintptr_t start, uintptr_t end
 	struct region *region, *next;
 	int error;
 
-	if (start >= end)
-		return -EINVAL;
 	error = split_at_boundaries(list, start, end);
 	if (error)
 		return error;
@@ -214,8 +216,6 @@ int region_protect_range(struct region_list *list, uintptr_t start, uintptr_t en
 	struct region *region;
 	int error;
 
-	if (start >= end)
-		return -EINVAL;
 	error = split_at_boundaries(list, start, end);
 	if (error)
 		return error;

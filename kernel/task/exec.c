@@ -306,8 +306,8 @@ static int unshare_files(struct task *task)
 	copy = files_table_copy(task->files);
 	if (!copy)
 		return -ENOMEM;
-	files_table_put(task->files);
-	task->files = copy;
+	/* The new table goes in first: procfs may be reading task->files of this task. */
+	files_table_put(__atomic_exchange_n(&task->files, copy, __ATOMIC_ACQ_REL));
 	return 0;
 }
 

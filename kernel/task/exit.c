@@ -21,6 +21,7 @@
 #include <kuid/printk.h>
 #include <kuid/syscall_handlers.h>
 #include <kuid/task.h>
+#include <kuid/tty.h>
 #include <kuid/user_memory.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
@@ -146,6 +147,9 @@ static struct process *process_end(struct process *process, int wait_status,
 
 	if (process == init_process)
 		init_ended(process->exit_status);
+	/* A session leader's terminal is let go and its foreground group hung up on. */
+	if (process->session == process->pid)
+		tty_session_leader_exited(process->session);
 	interval_timer_cancel(current_task());
 	if (reaper_to_wake) {
 		wake_up_all(&reaper_to_wake->child_event);

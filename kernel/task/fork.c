@@ -248,6 +248,7 @@ static void unregister_child(struct task *child, unsigned long flags)
 	if (!(flags & CLONE_THREAD)) {
 		list_remove(&process->sibling_node);
 		pid_table_remove_process(process);
+		pid_namespace_init_unregister(process);
 		drop_parent_reference = true;
 	}
 	tasks_unlock(irq_state);

@@ -171,6 +171,25 @@ pid_t pid_global_from_caller(pid_t number)
 	return pid_global_of(number, current_pid_ns());
 }
 
+pid_t pid_caller_number_of_global(pid_t global)
+{
+	const struct pid_number *taken;
+	unsigned long irq_state;
+	pid_t number = 0;
+
+	/* Find the id by its kernel name (the initial namespace's number)... */
+	irq_state = tasks_lock();
+	if (global > 0)
+		list_for_each_entry(taken, &init_pid_ns.numbers, node)
+			if (taken->number == global) {
+				/* ...then say how the caller's namespace numbers it. */
+				number = pid_number_in(taken->pid, current_pid_ns());
+				break;
+			}
+	tasks_unlock(irq_state);
+	return number;
+}
+
 unsigned int pid_namespace_numbers_in_use(const struct pid_namespace *ns)
 {
 	const struct pid_number *taken;

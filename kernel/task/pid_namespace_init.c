@@ -31,6 +31,21 @@ void pid_namespace_init_register(struct process *process)
 	__atomic_store_n(&ns->has_init, true, __ATOMIC_RELEASE);
 }
 
+void pid_namespace_init_unregister(struct process *process)
+{
+	struct pid_namespace *ns = process->pid_namespace;
+
+	if (ns->child_reaper != process)
+		return;
+	/*
+	 * As Linux's free_pid for a failed first fork: the namespace never had an init and
+	 * never will, so a later fork into it is -ENOMEM, and pid_for_children stays absent.
+	 */
+	ns->child_reaper = NULL;
+	ns->dying = true;
+	__atomic_store_n(&ns->has_init, false, __ATOMIC_RELEASE);
+}
+
 struct process *pid_namespace_reaper_for(struct process *process)
 {
 	struct process *reaper = process->pid_namespace->child_reaper;

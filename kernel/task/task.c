@@ -143,14 +143,11 @@ void task_release_resources(struct task *task)
 			address_space_activate(NULL);
 		address_space_put(space);
 	}
-	if (task->files) {
-		files_table_put(task->files);
-		task->files = NULL;
-	}
-	if (task->fs) {
-		fs_context_put(task->fs);
-		task->fs = NULL;
-	}
+	/* Cleared before the put, so that procfs never finds a table that is being freed. */
+	if (task->files)
+		files_table_put(__atomic_exchange_n(&task->files, NULL, __ATOMIC_ACQ_REL));
+	if (task->fs)
+		fs_context_put(__atomic_exchange_n(&task->fs, NULL, __ATOMIC_ACQ_REL));
 	if (task->exe_file)
 		task_set_exe_file(task, NULL);
 	/* An exited task is in no namespace any more: /proc/PID/ns/X says ENOENT. */
@@ -251,11 +248,6 @@ void return_to_user(struct user_registers *registers)
 	    __atomic_load_n(&task->exec_kill, __ATOMIC_ACQUIRE))
 		task_exit(task->process->exit_status);
 	signal_deliver(registers);
-}
-
-void task_signal_fault(int signal, int code, uintptr_t address)
-{
-	signal_force_fault(signal, code, address);
 }
 
 void task_set_comm(struct task *task, const char *name)

@@ -34,6 +34,8 @@ void task_set_init_process(struct process *process);
  * namespace, it becomes the namespace's init and reaper (R12.2).
  */
 void pid_namespace_init_register(struct process *process);
+/* Undo it for a process whose thread could not be started (fork.c). Tasks lock held. */
+void pid_namespace_init_unregister(struct process *process);
 /* Where the orphans of `process` go: its namespace's reaper, or NULL. Tasks lock held. */
 struct process *pid_namespace_reaper_for(struct process *process);
 /*

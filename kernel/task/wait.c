@@ -193,11 +193,19 @@ static void select_by_pid(struct wait_request *request, int pid)
 	}
 }
 
+/* kuid does not account CPU time yet: the resource usage is all zero. */
+static int copy_zero_usage(struct rusage __user *usage)
+{
+	struct rusage zero_usage;
+
+	memset(&zero_usage, 0, sizeof(zero_usage));
+	return copy_to_user(usage, &zero_usage, sizeof(zero_usage));
+}
+
 long sys_wait4(int pid, int __user *status, int options, struct rusage __user *usage)
 {
 	struct wait_request request = { .reap = true };
 	struct wait_result result = { 0 };
-	struct rusage zero_usage;
 	long found;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
@@ -210,12 +218,8 @@ long sys_wait4(int pid, int __user *status, int options, struct rusage __user *u
 	found = do_wait(&request, &result);
 	if (found > 0 && status && copy_to_user(status, &result.status, sizeof(result.status)))
 		return -EFAULT;
-	if (found > 0 && usage) {
-		/* kuid does not account CPU time yet: all zero. */
-		memset(&zero_usage, 0, sizeof(zero_usage));
-		if (copy_to_user(usage, &zero_usage, sizeof(zero_usage)))
-			return -EFAULT;
-	}
+	if (found > 0 && usage && copy_zero_usage(usage))
+		return -EFAULT;
 	return found;
 }
 
@@ -224,7 +228,6 @@ long sys_waitid(int id_type, int id, struct siginfo __user *info, int options,
 {
 	struct wait_request request = { .reap = !(options & WNOWAIT), .options = options };
 	struct wait_result result = { 0 };
-	struct rusage zero_usage;
 	siginfo_t report;
 	long found;
 
@@ -266,34 +269,33 @@ long sys_waitid(int id_type, int id, struct siginfo __user *info, int options,
 	}
 	if (info && copy_to_user(info, &report, sizeof(report)))
 		return -EFAULT;
-	if (usage) {
-		memset(&zero_usage, 0, sizeof(zero_usage));
-		if (copy_to_user(usage, &zero_usage, sizeof(zero_usage)))
-			return -EFAULT;
-	}
+	if (usage && copy_zero_usage(usage))
+		return -EFAULT;
 	return 0;
+}
+
+/* Record what the parent's wait will report, and wake it. */
+static void report_to_parent(struct process *process, int stop_report, bool continue_report)
+{
+	unsigned long irq_state = tasks_lock();
+	/* A reference: once the lock is dropped the parent may end and be reaped. */
+	struct process *parent = process->parent ? process_get(process->parent) : NULL;
+
+	process->stop_report = stop_report;
+	process->continue_report = continue_report;
+	tasks_unlock(irq_state);
+	if (parent) {
+		wake_up_all(&parent->child_event);
+		process_put(parent);
+	}
 }
 
 void process_report_stopped(struct process *process, int signal)
 {
-	unsigned long irq_state = tasks_lock();
-	struct process *parent = process->parent;
-
-	process->stop_report = signal;
-	process->continue_report = false;
-	tasks_unlock(irq_state);
-	if (parent)
-		wake_up_all(&parent->child_event);
+	report_to_parent(process, signal, false);
 }
 
 void process_report_continued(struct process *process)
 {
-	unsigned long irq_state = tasks_lock();
-	struct process *parent = process->parent;
-
-	process->stop_report = 0;
-	process->continue_report = true;
-	tasks_unlock(irq_state);
-	if (parent)
-		wake_up_all(&parent->child_event);
+	report_to_parent(process, 0, true);
 }

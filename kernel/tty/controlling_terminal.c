@@ -24,26 +24,22 @@ static bool is_session_leader(const struct process *process)
 	return process->session == process->pid;
 }
 
-struct tty *tty_of_current_session(void)
-{
-	struct task *task = current_task();
-	struct tty *tty;
-
-	if (!task)
-		return NULL;
-	for (unsigned int index = 0; index < TTY_SERIAL_COUNT; index++) {
-		tty = tty_at(index);
-		if (tty && tty->session != 0 && tty->session == task->process->session)
-			return tty;
-	}
-	return NULL;
-}
-
 bool tty_is_current_controlling(struct tty *tty)
 {
 	struct task *task = current_task();
 
 	return task && tty->session != 0 && tty->session == task->process->session;
+}
+
+struct tty *tty_of_current_session(void)
+{
+	for (unsigned int index = 0; index < TTY_SERIAL_COUNT; index++) {
+		struct tty *tty = tty_at(index);
+
+		if (tty && tty_is_current_controlling(tty))
+			return tty;
+	}
+	return NULL;
 }
 
 /* Is `signal` ignored or blocked by the current task? (Then job control does not stop it.) */

@@ -3,9 +3,10 @@
  * foreground process group, controlling terminal, queue sizes and flushing.
  * Arguments are user pointers, copied through user_memory.h outside the lock.
  */
+#include <kuid/pid.h>
+#include <kuid/poll.h>
 #include <kuid/signal.h>
 #include <kuid/task.h>
-#include <kuid/poll.h>
 #include <kuid/tty.h>
 #include <kuid/user_memory.h>
 #include <uapi/errno.h>
@@ -117,15 +118,18 @@ long tty_ioctl(struct tty *tty, unsigned int request, unsigned long argument)
 	case TIOCGPGRP:
 		if (!tty_is_current_controlling(tty))
 			return -ENOTTY;
-		return put_int(user_argument, tty->foreground_group);
+		/* The tty keeps kernel names; the caller sees its pid namespace's numbers. */
+		return put_int(user_argument, pid_caller_number_of_global(tty->foreground_group));
 	case TIOCSPGRP:
 		if (copy_from_user(&value, user_argument, sizeof(value)) < 0)
 			return -EFAULT;
-		return tty_set_foreground_group(tty, value);
+		if (value < 0)
+			return -EINVAL;
+		return tty_set_foreground_group(tty, pid_global_from_caller(value));
 	case TIOCGSID:
 		if (!tty_is_current_controlling(tty))
 			return -ENOTTY;
-		return put_int(user_argument, tty->session);
+		return put_int(user_argument, pid_caller_number_of_global(tty->session));
 	case TIOCSCTTY:
 		return tty_make_controlling(tty, argument == 1);
 	case TIOCNOTTY:

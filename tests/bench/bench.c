@@ -116,36 +116,43 @@ static int case_getpid(long count)
 	return 1;
 }
 
-static int case_fork(long count)
-{
-	for (long i = 0; i < count; i++) {
-		pid_t pid = fork();
-		if (pid < 0)
-			return failed("fork");
-		if (pid == 0)
-			_exit(0);
-		if (!wait_child(pid))
-			return 0;
-	}
-	return 1;
-}
-
-static int case_exec(long count)
+/*
+ * fork count times; each child runs child_work (if any), which calls
+ * child_failed when its work fails, then exits; wait for each in turn.
+ */
+static int fork_and_wait(long count, void (*child_work)(void))
 {
 	for (long i = 0; i < count; i++) {
 		pid_t pid = fork();
 		if (pid < 0)
 			return failed("fork");
 		if (pid == 0) {
-			char *argv[] = { (char *)self_path, "--exit", NULL };
-			char *envp[] = { NULL };
-			execve(self_path, argv, envp);
-			child_failed("execve of itself");
+			if (child_work)
+				child_work();
+			_exit(0);
 		}
 		if (!wait_child(pid))
 			return 0;
 	}
 	return 1;
+}
+
+static int case_fork(long count)
+{
+	return fork_and_wait(count, NULL);
+}
+
+static void child_exec_self(void)
+{
+	char *argv[] = { (char *)self_path, "--exit", NULL };
+	char *envp[] = { NULL };
+	execve(self_path, argv, envp);
+	child_failed("execve of itself");
+}
+
+static int case_exec(long count)
+{
+	return fork_and_wait(count, child_exec_self);
 }
 
 static int case_pipe(long count)
@@ -213,22 +220,16 @@ static int case_getuid(long count)
 	return 1;
 }
 
+static void child_unshare_user(void)
+{
+	if (unshare(CLONE_NEWUSER) != 0)
+		child_failed("unshare(CLONE_NEWUSER)");
+}
+
 /* fork; the child unshares a user namespace and exits; wait. */
 static int case_unshare_user(long count)
 {
-	for (long i = 0; i < count; i++) {
-		pid_t pid = fork();
-		if (pid < 0)
-			return failed("fork");
-		if (pid == 0) {
-			if (unshare(CLONE_NEWUSER) != 0)
-				child_failed("unshare(CLONE_NEWUSER)");
-			_exit(0);
-		}
-		if (!wait_child(pid))
-			return 0;
-	}
-	return 1;
+	return fork_and_wait(count, child_unshare_user);
 }
 
 /*
@@ -254,33 +255,27 @@ static int case_clone_newuser(long count)
 	return clone_and_wait(CLONE_NEWUSER, "clone(CLONE_NEWUSER)", count);
 }
 
+/* The one-line uid_map each child of case_unshare_user_and_map writes. */
+static char own_uid_map_line[32];
+
+static void child_unshare_user_and_map(void)
+{
+	child_unshare_user();
+	if (write_file("/proc/self/uid_map", own_uid_map_line) != 0)
+		child_failed("write /proc/self/uid_map");
+}
+
 /* Like case_unshare_user, and the child also writes its own one-line uid_map. */
 static int case_unshare_user_and_map(long count)
 {
-	char line[32];
-
 	/*
 	 * Our own effective uid outside (read before unsharing: inside, it is the
 	 * overflow uid until mapped), as uid 1 inside: no privilege needed. Mapping
 	 * root inside would need CAP_SETFCAP, which a container's root may lack;
 	 * the cost is the same.
 	 */
-	snprintf(line, sizeof line, "1 %u 1\n", (unsigned)geteuid());
-	for (long i = 0; i < count; i++) {
-		pid_t pid = fork();
-		if (pid < 0)
-			return failed("fork");
-		if (pid == 0) {
-			if (unshare(CLONE_NEWUSER) != 0)
-				child_failed("unshare(CLONE_NEWUSER)");
-			if (write_file("/proc/self/uid_map", line) != 0)
-				child_failed("write /proc/self/uid_map");
-			_exit(0);
-		}
-		if (!wait_child(pid))
-			return 0;
-	}
-	return 1;
+	snprintf(own_uid_map_line, sizeof own_uid_map_line, "1 %u 1\n", (unsigned)geteuid());
+	return fork_and_wait(count, child_unshare_user_and_map);
 }
 
 static int case_read_uid_map(long count)
@@ -327,40 +322,28 @@ static int case_clone_every_namespace(long count)
 /* An open /proc/PID/ns/user of a child that waits, for setns. */
 static int user_ns_fd = -1;
 
+static void child_setns_user(void)
+{
+	if (setns(user_ns_fd, CLONE_NEWUSER) != 0)
+		child_failed("setns(CLONE_NEWUSER)");
+}
+
 /* fork; the child enters user_ns_fd's namespace and exits; wait. */
 static int case_fork_setns(long count)
 {
-	for (long i = 0; i < count; i++) {
-		pid_t pid = fork();
-		if (pid < 0)
-			return failed("fork");
-		if (pid == 0) {
-			if (setns(user_ns_fd, CLONE_NEWUSER) != 0)
-				child_failed("setns(CLONE_NEWUSER)");
-			_exit(0);
-		}
-		if (!wait_child(pid))
-			return 0;
-	}
-	return 1;
+	return fork_and_wait(count, child_setns_user);
+}
+
+static void child_unshare_mount_ns(void)
+{
+	if (unshare(CLONE_NEWNS) != 0)
+		child_failed("unshare(CLONE_NEWNS)");
 }
 
 /* fork; the child unshares its mount namespace (a copy of the caller's); wait. */
 static int case_unshare_mount_ns(long count)
 {
-	for (long i = 0; i < count; i++) {
-		pid_t pid = fork();
-		if (pid < 0)
-			return failed("fork");
-		if (pid == 0) {
-			if (unshare(CLONE_NEWNS) != 0)
-				child_failed("unshare(CLONE_NEWNS)");
-			_exit(0);
-		}
-		if (!wait_child(pid))
-			return 0;
-	}
-	return 1;
+	return fork_and_wait(count, child_unshare_mount_ns);
 }
 
 static const char *jail_root = "/tmp/kuid-bench-jail";

@@ -278,62 +278,76 @@ static const uint8_t write_to_null[] = {
 static const uint8_t fork_and_wait[] = FORK_AND_WAIT(57);
 static const uint8_t vfork_and_wait[] = FORK_AND_WAIT(58);
 
+/* A fresh address space and the exit_with_argc program, built as an ELF file of one type. */
+struct elf_load_case {
+	struct address_space *space;
+	uint8_t *file;
+	size_t size;
+	struct loaded_program program;
+	const char *reason;
+};
+
+static bool elf_load_case_start(struct elf_load_case *test, uint16_t type)
+{
+	test->space = address_space_create();
+	test->file = tiny_program_build(exit_with_argc, sizeof(exit_with_argc), type, &test->size);
+	test->reason = NULL;
+	return test->space != NULL && test->file != NULL;
+}
+
+static int elf_load_case_load(struct elf_load_case *test)
+{
+	return elf_load(test->space, test->file, test->size, &test->program, &test->reason);
+}
+
+static void elf_load_case_end(struct elf_load_case *test)
+{
+	address_space_put(test->space);
+	kfree(test->file);
+}
+
 KTEST(elf_load, segments_land_where_the_program_says)
 {
-	struct address_space *space = address_space_create();
-	struct loaded_program program;
-	const char *reason = NULL;
-	size_t size;
-	uint8_t *file = tiny_program_build(exit_with_argc, sizeof(exit_with_argc), ET_EXEC, &size);
+	struct elf_load_case test;
 	struct region *region;
 
-	KTEST_ASSERT(space != NULL && file != NULL);
-	KTEST_ASSERT(elf_load(space, file, size, &program, &reason) == 0);
-	KTEST_EXPECT_EQ(program.entry, TINY_PROGRAM_BASE + TINY_PROGRAM_CODE_OFFSET);
-	KTEST_EXPECT_EQ(program.program_headers, TINY_PROGRAM_BASE + sizeof(struct elf64_header));
-	KTEST_EXPECT_EQ(program.program_header_count, 1);
-	KTEST_EXPECT_EQ(program.end, TINY_PROGRAM_BASE + PAGE);
-	region = region_find(&space->regions, TINY_PROGRAM_BASE);
+	KTEST_ASSERT(elf_load_case_start(&test, ET_EXEC));
+	KTEST_ASSERT(elf_load_case_load(&test) == 0);
+	KTEST_EXPECT_EQ(test.program.entry, TINY_PROGRAM_BASE + TINY_PROGRAM_CODE_OFFSET);
+	KTEST_EXPECT_EQ(test.program.program_headers,
+			TINY_PROGRAM_BASE + sizeof(struct elf64_header));
+	KTEST_EXPECT_EQ(test.program.program_header_count, 1);
+	KTEST_EXPECT_EQ(test.program.end, TINY_PROGRAM_BASE + PAGE);
+	region = region_find(&test.space->regions, TINY_PROGRAM_BASE);
 	KTEST_ASSERT(region != NULL);
 	KTEST_EXPECT_EQ(region->protection, PROT_READ | PROT_EXEC);
 	/* The ELF header is visible. */
-	KTEST_EXPECT_EQ(byte_at(space, TINY_PROGRAM_BASE), 0x7f);
-	KTEST_EXPECT_EQ(byte_at(space, program.entry), exit_with_argc[0]);
-	address_space_put(space);
-	kfree(file);
+	KTEST_EXPECT_EQ(byte_at(test.space, TINY_PROGRAM_BASE), 0x7f);
+	KTEST_EXPECT_EQ(byte_at(test.space, test.program.entry), exit_with_argc[0]);
+	elf_load_case_end(&test);
 }
 
 KTEST(elf_load, static_pie_gets_a_load_bias)
 {
-	struct address_space *space = address_space_create();
-	struct loaded_program program;
-	const char *reason = NULL;
-	size_t size;
-	uint8_t *file = tiny_program_build(exit_with_argc, sizeof(exit_with_argc), ET_DYN, &size);
+	struct elf_load_case test;
 
-	KTEST_ASSERT(space != NULL && file != NULL);
-	KTEST_ASSERT(elf_load(space, file, size, &program, &reason) == 0);
-	KTEST_EXPECT_EQ(program.entry, USER_PIE_LOAD_BIAS + TINY_PROGRAM_CODE_OFFSET);
-	KTEST_EXPECT_EQ(byte_at(space, USER_PIE_LOAD_BIAS + 1), 'E');
-	address_space_put(space);
-	kfree(file);
+	KTEST_ASSERT(elf_load_case_start(&test, ET_DYN));
+	KTEST_ASSERT(elf_load_case_load(&test) == 0);
+	KTEST_EXPECT_EQ(test.program.entry, USER_PIE_LOAD_BIAS + TINY_PROGRAM_CODE_OFFSET);
+	KTEST_EXPECT_EQ(byte_at(test.space, USER_PIE_LOAD_BIAS + 1), 'E');
+	elf_load_case_end(&test);
 }
 
 KTEST(elf_load, a_broken_file_is_refused)
 {
-	struct address_space *space = address_space_create();
-	struct loaded_program program;
-	const char *reason = NULL;
-	size_t size;
-	uint8_t *file = tiny_program_build(exit_with_argc, sizeof(exit_with_argc), ET_EXEC, &size);
+	struct elf_load_case test;
 
-	KTEST_ASSERT(space != NULL && file != NULL);
-	file[0] = 'X';
-	KTEST_EXPECT_EQ(elf_load(space, file, size, &program, &reason), -ENOEXEC);
-	KTEST_EXPECT(reason != NULL);
-	KTEST_EXPECT_EQ(space->regions.count, 0);
-	address_space_put(space);
-	kfree(file);
+	KTEST_ASSERT(elf_load_case_start(&test, ET_EXEC));
+	test.file[0] = 'X';
+	KTEST_EXPECT_EQ(elf_load_case_load(&test), -ENOEXEC);
+	KTEST_EXPECT(test.reason != NULL);
+	KTEST_EXPECT_EQ(test.space->regions.count, 0);
+	elf_load_case_end(&test);
 }
 
 /* ---- Processes ---- */

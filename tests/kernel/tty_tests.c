@@ -126,16 +126,29 @@ KTEST(tty, write_turns_newlines_into_crlf)
 	kfree(terminal);
 }
 
+/*
+ * What a program does with tcsetattr to read bytes rather than lines: turn
+ * off local modes (ICANON among them) and say how many bytes (VMIN) or how
+ * long (VTIME, in tenths of a second) a read waits for.
+ */
+static void set_noncanonical(struct test_terminal *terminal, uint32_t local_modes_off,
+			     uint8_t minimum_bytes, uint8_t tenths_to_wait)
+{
+	struct termios termios = terminal->tty.discipline.termios;
+
+	termios.c_lflag &= ~local_modes_off;
+	termios.c_cc[VMIN] = minimum_bytes;
+	termios.c_cc[VTIME] = tenths_to_wait;
+	line_discipline_set_termios(&terminal->tty.discipline, &termios);
+}
+
 KTEST(tty, raw_mode_reads_bytes_at_once_without_echo)
 {
 	struct test_terminal *terminal = terminal_create();
-	struct termios termios;
 	char buffer[8];
 
 	KTEST_ASSERT(terminal != NULL);
-	termios = terminal->tty.discipline.termios;
-	termios.c_lflag &= ~(ICANON | ECHO | ISIG);
-	line_discipline_set_termios(&terminal->tty.discipline, &termios);
+	set_noncanonical(terminal, ICANON | ECHO | ISIG, 1, 0);	/* as cfmakeraw */
 	type(terminal, "\x03x");
 	KTEST_EXPECT_EQ(tty_read(&terminal->tty, buffer, sizeof(buffer), true), 2);
 	KTEST_EXPECT_EQ(buffer[0], 3);
@@ -146,15 +159,10 @@ KTEST(tty, raw_mode_reads_bytes_at_once_without_echo)
 KTEST(tty, vmin_zero_read_returns_at_once)
 {
 	struct test_terminal *terminal = terminal_create();
-	struct termios termios;
 	char buffer[8];
 
 	KTEST_ASSERT(terminal != NULL);
-	termios = terminal->tty.discipline.termios;
-	termios.c_lflag &= ~ICANON;
-	termios.c_cc[VMIN] = 0;
-	termios.c_cc[VTIME] = 0;
-	line_discipline_set_termios(&terminal->tty.discipline, &termios);
+	set_noncanonical(terminal, ICANON, 0, 0);
 	KTEST_EXPECT_EQ(tty_read(&terminal->tty, buffer, sizeof(buffer), false), 0);
 	kfree(terminal);
 }

@@ -30,7 +30,7 @@ physical_address_t virtual_to_physical(const void *pointer)
 }
 
 /* The group setup: a page-aligned arena, and no page_alloc banner in the output. */
-static int setup_arena(void **state)
+static inline int setup_arena(void **state)
 {
 	(void)state;
 	printk_set_console_level(LOG_WARNING);
@@ -38,7 +38,7 @@ static int setup_arena(void **state)
 	return arena == NULL ? -1 : 0;
 }
 
-static int free_arena(void **state)
+static inline int free_arena(void **state)
 {
 	(void)state;
 	free(arena);
@@ -46,7 +46,7 @@ static int free_arena(void **state)
 }
 
 /* After expect_assert_failure: the allocator's panic said something with `part` in it. */
-static void expect_panic_message(const char *part)
+static inline void expect_panic_message(const char *part)
 {
 	assert_non_null(strstr(global_last_failed_assert, part));
 }

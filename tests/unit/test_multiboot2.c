@@ -132,6 +132,11 @@ static const struct map_entry typical_map[] = {
 	{ 0xfffc0000, 0x40000, MEMORY_RESERVED },
 };
 
+static void add_typical_memory_map(void)
+{
+	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
+}
+
 static void add_end_tag(void)
 {
 	add_tag(TAG_END, 8);
@@ -143,13 +148,35 @@ static void finish_block(void)
 	put32(0, (uint32_t)block.length);
 }
 
+/* The end tag, then total_size: a complete block, as GRUB hands it over. */
+static void end_block(void)
+{
+	add_end_tag();
+	finish_block();
+}
+
 /* A minimal valid block: a memory map and the end tag. */
 static void build_minimal_block(void)
 {
 	start_block();
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
+}
+
+/* A valid block but for what the command line may make of it. */
+static void build_block_with_command_line(const char *text)
+{
+	start_block();
+	add_command_line(text);
+	add_typical_memory_map();
+	end_block();
+}
+
+/* A string of size - 1 copies of one character and its NUL. */
+static void fill_text(char *text, size_t size, char character)
+{
+	memset(text, character, size - 1);
+	text[size - 1] = '\0';
 }
 
 /*
@@ -198,6 +225,15 @@ static const char *expect_refused(void)
 	return expect_refused_available(block.length);
 }
 
+/* A block with only this memory map must be refused. */
+static void expect_memory_map_refused(const struct map_entry *entries, size_t count)
+{
+	start_block();
+	add_memory_map(entries, count);
+	end_block();
+	expect_refused();
+}
+
 /* --- valid information --------------------------------------------------- */
 
 static void test_typical_information_is_read(void **state)
@@ -210,9 +246,8 @@ static void test_typical_information_is_read(void **state)
 	add_module(0x280000, 0x281000, "extra one");
 	add_module(0x281000, 0x281000, "");	/* empty module, empty name: both allowed */
 	add_tag(TAG_BASIC_MEMORY, 16);
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_accepted();
 	assert_string_equal(info.command_line, "ktest=heap loglevel=debug");
@@ -244,9 +279,8 @@ static void test_find_module_by_name(void **state)
 	start_block();
 	add_module(0x200000, 0x280000, "initramfs");
 	add_module(0x300000, 0x380000, "initramfs-old");
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_accepted();
 	assert_ptr_equal(boot_info_find_module(&info, "initramfs"), &info.modules[0]);
@@ -269,11 +303,7 @@ static void test_no_command_line_and_no_modules(void **state)
 static void test_empty_command_line(void **state)
 {
 	(void)state;
-	start_block();
-	add_command_line("");
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	build_block_with_command_line("");
 
 	expect_accepted();
 	assert_string_equal(info.command_line, "");
@@ -285,13 +315,8 @@ static void test_command_line_at_its_size_limit(void **state)
 	char text[BOOT_COMMAND_LINE_MAX];
 
 	(void)state;
-	memset(text, 'k', sizeof(text) - 1);
-	text[sizeof(text) - 1] = '\0';
-	start_block();
-	add_command_line(text);
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	fill_text(text, sizeof(text), 'k');
+	build_block_with_command_line(text);
 
 	expect_accepted();
 	assert_string_equal(info.command_line, text);
@@ -303,13 +328,8 @@ static void test_command_line_too_long_is_refused(void **state)
 	char text[BOOT_COMMAND_LINE_MAX + 1];
 
 	(void)state;
-	memset(text, 'k', sizeof(text) - 1);
-	text[sizeof(text) - 1] = '\0';
-	start_block();
-	add_command_line(text);
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	fill_text(text, sizeof(text), 'k');
+	build_block_with_command_line(text);
 
 	expect_refused();
 }
@@ -320,13 +340,11 @@ static void test_long_module_name_is_cut(void **state)
 	char name[100];
 
 	(void)state;
-	memset(name, 'm', sizeof(name) - 1);
-	name[sizeof(name) - 1] = '\0';
+	fill_text(name, sizeof(name), 'm');
 	start_block();
 	add_module(0x200000, 0x201000, name);
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_accepted();
 	assert_int_equal(info.module_count, 1);
@@ -344,9 +362,8 @@ static void test_as_many_modules_as_fit(void **state)
 		snprintf(name, sizeof(name), "module%u", i);
 		add_module(0x200000 + i * 0x1000, 0x201000 + i * 0x1000, name);
 	}
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_accepted();
 	assert_int_equal(info.module_count, BOOT_MODULES_MAX);
@@ -366,8 +383,7 @@ static void test_only_available_nonempty_regions_are_usable(void **state)
 	(void)state;
 	start_block();
 	add_memory_map(map, ARRAY_SIZE(map));
-	add_end_tag();
-	finish_block();
+	end_block();
 
 	expect_accepted();
 	assert_int_equal(info.usable_memory_count, 1);
@@ -387,8 +403,7 @@ static void test_memory_map_with_larger_entries(void **state)
 	(void)state;
 	start_block();
 	add_memory_map_sized(map, ARRAY_SIZE(map), 32);
-	add_end_tag();
-	finish_block();
+	end_block();
 
 	expect_accepted();
 	assert_int_equal(info.usable_memory_count, 2);
@@ -409,8 +424,7 @@ static void test_regions_beyond_the_limit_are_ignored(void **state)
 		map[i] = (struct map_entry){ MIB(1 + 2 * i), MIB(1), MEMORY_AVAILABLE };
 	start_block();
 	add_memory_map(map, REGIONS);
-	add_end_tag();
-	finish_block();
+	end_block();
 
 	expect_accepted();
 	assert_int_equal(info.usable_memory_count, BOOT_MEMORY_REGIONS_MAX);
@@ -431,8 +445,7 @@ static void test_region_reaching_the_top_of_memory(void **state)
 	(void)state;
 	start_block();
 	add_memory_map(map, ARRAY_SIZE(map));
-	add_end_tag();
-	finish_block();
+	end_block();
 
 	expect_accepted();
 	assert_int_equal(info.usable_memory_count, 2);
@@ -444,7 +457,7 @@ static void test_bytes_after_the_end_tag_are_ignored(void **state)
 {
 	(void)state;
 	start_block();
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
+	add_typical_memory_map();
 	add_end_tag();
 	add_tag(TAG_COMMAND_LINE, 7);	/* would be malformed if it were read */
 	finish_block();
@@ -492,7 +505,7 @@ static void test_missing_end_tag(void **state)
 {
 	(void)state;
 	start_block();
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
+	add_typical_memory_map();
 	finish_block();
 
 	expect_refused();
@@ -516,10 +529,9 @@ static void test_tag_running_past_the_end(void **state)
 
 	(void)state;
 	start_block();
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
+	add_typical_memory_map();
 	offset = add_tag(TAG_COMMAND_LINE, 16);
-	add_end_tag();
-	finish_block();
+	end_block();
 
 	/* 16 bytes of command line and 8 of end tag remain: claim 32. */
 	put32(offset + 4, 32);
@@ -537,9 +549,8 @@ static void test_tag_smaller_than_its_header(void **state)
 	for (size_t i = 0; i < ARRAY_SIZE(bad_sizes); i++) {
 		start_block();
 		offset = add_tag(TAG_BOOT_LOADER_NAME, 8);
-		add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-		add_end_tag();
-		finish_block();
+		add_typical_memory_map();
+		end_block();
 
 		put32(offset + 4, bad_sizes[i]);
 		expect_refused();
@@ -565,8 +576,7 @@ static void test_memory_map_tag_too_small_for_its_fields(void **state)
 	start_block();
 	offset = add_tag(TAG_MEMORY_MAP, 12);	/* entry_size, but no entry_version */
 	put32(offset + 8, MAP_ENTRY_SIZE);
-	add_end_tag();
-	finish_block();
+	end_block();
 
 	expect_refused();
 }
@@ -582,8 +592,7 @@ static void test_memory_map_bad_entry_sizes(void **state)
 
 		start_block();
 		offset = add_memory_map_sized(typical_map, ARRAY_SIZE(typical_map), 24);
-		add_end_tag();
-		finish_block();
+		end_block();
 
 		put32(offset + 8, bad_entry_sizes[i]);
 		expect_refused();
@@ -598,12 +607,7 @@ static void test_memory_map_region_wrapping_around(void **state)
 	};
 
 	(void)state;
-	start_block();
-	add_memory_map(map, ARRAY_SIZE(map));
-	add_end_tag();
-	finish_block();
-
-	expect_refused();
+	expect_memory_map_refused(map, ARRAY_SIZE(map));
 }
 
 static void test_no_memory_map(void **state)
@@ -612,8 +616,7 @@ static void test_no_memory_map(void **state)
 	start_block();
 	add_command_line("ktest");
 	add_module(0x200000, 0x280000, "initramfs");
-	add_end_tag();
-	finish_block();
+	end_block();
 
 	expect_refused();
 }
@@ -627,23 +630,13 @@ static void test_memory_map_with_only_reserved_regions(void **state)
 	};
 
 	(void)state;
-	start_block();
-	add_memory_map(map, ARRAY_SIZE(map));
-	add_end_tag();
-	finish_block();
-
-	expect_refused();
+	expect_memory_map_refused(map, ARRAY_SIZE(map));
 }
 
 static void test_memory_map_with_no_entries(void **state)
 {
 	(void)state;
-	start_block();
-	add_memory_map(NULL, 0);
-	add_end_tag();
-	finish_block();
-
-	expect_refused();
+	expect_memory_map_refused(NULL, 0);
 }
 
 /* --- malformed strings and modules --------------------------------------- */
@@ -657,9 +650,8 @@ static void test_unterminated_command_line(void **state)
 	offset = add_tag(TAG_COMMAND_LINE, 8 + 5);
 	memcpy(&block.bytes[offset + 8], "ktest", 5);	/* no NUL inside the tag */
 	block.bytes[offset + 13] = '\0';		/* a NUL in the padding does not count */
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_refused();
 }
@@ -669,9 +661,8 @@ static void test_command_line_tag_without_text(void **state)
 	(void)state;
 	start_block();
 	add_tag(TAG_COMMAND_LINE, 8);
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_refused();
 }
@@ -686,9 +677,8 @@ static void test_unterminated_module_name(void **state)
 	put32(offset + 8, 0x200000);
 	put32(offset + 12, 0x280000);
 	memcpy(&block.bytes[offset + 16], "initramfs", 9);
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_refused();
 }
@@ -698,9 +688,8 @@ static void test_module_tag_too_small(void **state)
 	(void)state;
 	start_block();
 	add_tag(TAG_MODULE, 16);	/* start and end, but not even an empty name */
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_refused();
 }
@@ -710,9 +699,8 @@ static void test_module_ending_before_it_starts(void **state)
 	(void)state;
 	start_block();
 	add_module(0x280000, 0x200000, "initramfs");
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_refused();
 }
@@ -723,9 +711,8 @@ static void test_too_many_modules(void **state)
 	start_block();
 	for (unsigned int i = 0; i < BOOT_MODULES_MAX + 1; i++)
 		add_module(0x200000, 0x201000, "module");
-	add_memory_map(typical_map, ARRAY_SIZE(typical_map));
-	add_end_tag();
-	finish_block();
+	add_typical_memory_map();
+	end_block();
 
 	expect_refused();
 }
