@@ -172,21 +172,33 @@ kgid_t make_kgid(const struct user_namespace *ns, gid_t gid);
 uid_t from_kuid(const struct user_namespace *ns, kuid_t kuid);
 gid_t from_kgid(const struct user_namespace *ns, kgid_t kgid);
 
-/*
- * R1.10: as from_kuid, but an unmapped id becomes overflowuid (65534 by default). For every id
- * reported to user space (getuid, stat, ...), where "no such id" cannot be said.
- */
-uid_t from_kuid_munged(const struct user_namespace *ns, kuid_t kuid);
-gid_t from_kgid_munged(const struct user_namespace *ns, kgid_t kgid);
-
-bool kuid_has_mapping(const struct user_namespace *ns, kuid_t kuid);
-bool kgid_has_mapping(const struct user_namespace *ns, kgid_t kgid);
-
 /* R1.10: /proc/sys/kernel/overflow{uid,gid}: 65534 by default, 0 .. 65535. */
 #define OVERFLOW_ID_DEFAULT	65534
 #define OVERFLOW_ID_MAX		65535
 extern uid_t overflowuid;	/* read with from_kuid_munged; change with set_overflowuid */
 extern gid_t overflowgid;
+
+/*
+ * R1.10: as from_kuid, but an unmapped id becomes overflowuid (65534 by default). For every id
+ * reported to user space (getuid, stat, ...), where "no such id" cannot be said. Inline, with
+ * the map lookup called directly, because getuid and stat run through here all the time.
+ */
+static inline uid_t from_kuid_munged(const struct user_namespace *ns, kuid_t kuid)
+{
+	uid_t uid = map_id_up(&ns->uid_map, __kuid_val(kuid));
+
+	return uid != (uid_t)-1 ? uid : __atomic_load_n(&overflowuid, __ATOMIC_RELAXED);
+}
+
+static inline gid_t from_kgid_munged(const struct user_namespace *ns, kgid_t kgid)
+{
+	gid_t gid = map_id_up(&ns->gid_map, __kgid_val(kgid));
+
+	return gid != (gid_t)-1 ? gid : __atomic_load_n(&overflowgid, __ATOMIC_RELAXED);
+}
+
+bool kuid_has_mapping(const struct user_namespace *ns, kuid_t kuid);
+bool kgid_has_mapping(const struct user_namespace *ns, kgid_t kgid);
 
 /* 0, or -EINVAL for a value above OVERFLOW_ID_MAX (the sysctl's range, R1.10). */
 int set_overflowuid(uint32_t value);

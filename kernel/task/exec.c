@@ -299,15 +299,20 @@ static void end_other_threads(struct task *task)
 /* A descriptor table shared with another process must not lose their descriptors. */
 static int unshare_files(struct task *task)
 {
-	struct files_table *copy;
+	struct files_table *copy, *old;
+	unsigned long irq_state;
 
 	if (!task->files || __atomic_load_n(&task->files->references, __ATOMIC_RELAXED) == 1)
 		return 0;
 	copy = files_table_copy(task->files);
 	if (!copy)
 		return -ENOMEM;
-	/* The new table goes in first: procfs may be reading task->files of this task. */
-	files_table_put(__atomic_exchange_n(&task->files, copy, __ATOMIC_ACQ_REL));
+	/* Swapped under the tasks lock, which procfs holds while it reads task->files. */
+	irq_state = tasks_lock();
+	old = task->files;
+	task->files = copy;
+	tasks_unlock(irq_state);
+	files_table_put(old);
 	return 0;
 }
 

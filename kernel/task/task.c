@@ -136,6 +136,9 @@ struct task *task_get(struct task *task)
 void task_release_resources(struct task *task)
 {
 	struct address_space *space = task->address_space;
+	struct files_table *files;
+	struct fs_context *fs;
+	unsigned long irq_state;
 
 	if (space) {
 		task->address_space = NULL;
@@ -143,11 +146,21 @@ void task_release_resources(struct task *task)
 			address_space_activate(NULL);
 		address_space_put(space);
 	}
-	/* Cleared before the put, so that procfs never finds a table that is being freed. */
-	if (task->files)
-		files_table_put(__atomic_exchange_n(&task->files, NULL, __ATOMIC_ACQ_REL));
-	if (task->fs)
-		fs_context_put(__atomic_exchange_n(&task->fs, NULL, __ATOMIC_ACQ_REL));
+	/*
+	 * Taken out under the tasks lock, which procfs holds while it looks at
+	 * another task's tables, and put afterwards: procfs never finds a table
+	 * that is being freed.
+	 */
+	irq_state = tasks_lock();
+	files = task->files;
+	task->files = NULL;
+	fs = task->fs;
+	task->fs = NULL;
+	tasks_unlock(irq_state);
+	if (files)
+		files_table_put(files);
+	if (fs)
+		fs_context_put(fs);
 	if (task->exe_file)
 		task_set_exe_file(task, NULL);
 	/* An exited task is in no namespace any more: /proc/PID/ns/X says ENOENT. */

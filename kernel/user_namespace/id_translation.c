@@ -53,24 +53,6 @@ gid_t from_kgid(const struct user_namespace *ns, kgid_t kgid)
 	return map_id_up(&ns->gid_map, __kgid_val(kgid));
 }
 
-uid_t from_kuid_munged(const struct user_namespace *ns, kuid_t kuid)
-{
-	uid_t uid = from_kuid(ns, kuid);
-
-	if (uid == (uid_t)-1)
-		uid = __atomic_load_n(&overflowuid, __ATOMIC_RELAXED);
-	return uid;
-}
-
-gid_t from_kgid_munged(const struct user_namespace *ns, kgid_t kgid)
-{
-	gid_t gid = from_kgid(ns, kgid);
-
-	if (gid == (gid_t)-1)
-		gid = __atomic_load_n(&overflowgid, __ATOMIC_RELAXED);
-	return gid;
-}
-
 bool kuid_has_mapping(const struct user_namespace *ns, kuid_t kuid)
 {
 	return from_kuid(ns, kuid) != (uid_t)-1;
