@@ -157,11 +157,12 @@ void tasks_unlock(unsigned long irq_state);
 
 /*
  * Another task's resources, each a new reference taken under the tasks lock, so that the
- * owner dropping them at exit cannot free them under us: its address space and the program
- * file it runs; NULL once it let go of them (or never had them).
+ * owner dropping them at exit cannot free them under us: its address space, the program
+ * file it runs and its fs context (root, cwd); NULL once it let go of them (or never had them).
  */
 struct address_space *task_get_address_space(struct task *task);
 struct file *task_get_exe_file(struct task *task);
+struct fs_context *task_get_fs(struct task *task);
 /* Make `file` (a reference the task takes over; NULL: none) its program; puts the old one. */
 void task_set_exe_file(struct task *task, struct file *file);
 

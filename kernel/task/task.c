@@ -190,6 +190,17 @@ struct file *task_get_exe_file(struct task *task)
 	return file;
 }
 
+struct fs_context *task_get_fs(struct task *task)
+{
+	unsigned long irq_state = tasks_lock();
+	struct fs_context *fs = task->fs;
+
+	if (fs)
+		fs_context_get(fs);
+	tasks_unlock(irq_state);
+	return fs;
+}
+
 void task_set_exe_file(struct task *task, struct file *file)
 {
 	unsigned long irq_state = tasks_lock();

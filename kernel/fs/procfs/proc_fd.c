@@ -22,7 +22,7 @@
 /*
  * The descriptors of another task, looked at under the tasks lock: the owner drops its table
  * at exit, and kuid runs on one CPU, so with interrupts off the table cannot go meanwhile
- * (proc_pid.c's proc_task_fs does the same). No reference to the table is taken, so no last
+ * (task_get_fs in kernel/task/task.c does the same). No reference to the table is taken, so no last
  * put can close files here, where the caller may hold vfs_lock.
  */
 static int task_next_fd(struct task *task, int fd)

@@ -25,25 +25,9 @@ struct task *proc_task_get(pid_t pid)
 	return task;
 }
 
-/*
- * Another task's fs context: its owner drops it at exit. kuid runs on one CPU, so reading the
- * pointer and taking a reference with the tasks lock held (interrupts off) cannot interleave
- * with the owner's put. (Credentials: task_get_cred, the same idea, in cred.c.)
- */
-static struct fs_context *proc_task_fs(struct task *task)
-{
-	unsigned long irq_state = tasks_lock();
-	struct fs_context *fs = task->fs;
-
-	if (fs)
-		fs_context_get(fs);
-	tasks_unlock(irq_state);
-	return fs;
-}
-
 int proc_task_root(struct task *task, struct path *root)
 {
-	struct fs_context *fs = proc_task_fs(task);
+	struct fs_context *fs = task_get_fs(task);
 
 	if (!fs)
 		return -ENOENT;
@@ -54,7 +38,7 @@ int proc_task_root(struct task *task, struct path *root)
 
 int proc_task_cwd(struct task *task, struct path *cwd)
 {
-	struct fs_context *fs = proc_task_fs(task);
+	struct fs_context *fs = task_get_fs(task);
 
 	if (!fs)
 		return -ENOENT;
