@@ -37,4 +37,7 @@ void syscall_trace_enable(bool enable);
 /* The name of a system call number, or NULL if kuid does not know it. */
 const char *syscall_name(unsigned long number);
 
+/* Whether syscall_list.h gives the number a handler. */
+bool syscall_is_implemented(unsigned long number);
+
 #endif

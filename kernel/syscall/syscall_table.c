@@ -51,6 +51,11 @@ const char *syscall_name(unsigned long number)
 	return number < NR_SYSCALLS ? syscall_names[number] : NULL;
 }
 
+bool syscall_is_implemented(unsigned long number)
+{
+	return number < NR_SYSCALLS && syscall_table[number] != NULL;
+}
+
 static void report_missing(unsigned long number)
 {
 	struct task *task = current_task();
