@@ -6,6 +6,7 @@
  * nothing yet (the stack region is always 8 MiB) and RLIMIT_NOFILE is the fd
  * table's size at most.
  */
+#include <kuid/capability.h>
 #include <kuid/cred.h>
 #include <kuid/syscall_handlers.h>
 #include <kuid/task.h>
@@ -46,6 +47,35 @@ static int exchange_limit(struct process *process, unsigned int resource,
 	return error;
 }
 
+/*
+ * Another process's limits, read or written, as Linux allows it: the caller's real uid and
+ * gid equal every uid and gid of the target, or the caller has CAP_SYS_RESOURCE in the
+ * target's user namespace. Its own limits are always the caller's to see.
+ */
+static int may_touch_limits_of(struct process *process)
+{
+	const struct cred *caller = current_cred();
+	const struct cred *target;
+	struct task *task;
+	bool same_ids;
+	int error = 0;
+
+	if (process == current_task()->process)
+		return 0;
+	task = process_signal_target(process);
+	if (!task)
+		return -ESRCH;
+	target = task_get_cred(task);
+	same_ids = uid_eq(caller->uid, target->uid) && uid_eq(caller->uid, target->euid) &&
+		   uid_eq(caller->uid, target->suid) && gid_eq(caller->gid, target->gid) &&
+		   gid_eq(caller->gid, target->egid) && gid_eq(caller->gid, target->sgid);
+	if (!same_ids && !has_ns_capability(caller, target->user_ns, CAP_SYS_RESOURCE))
+		error = -EPERM;
+	put_cred(target);
+	task_put(task);
+	return error;
+}
+
 long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 __user *new_limit,
 		   struct rlimit64 __user *old_limit)
 {
@@ -57,16 +87,14 @@ long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 __user 
 		return -EINVAL;
 	if (new_limit && copy_from_user(&new_value, new_limit, sizeof(new_value)))
 		return -EFAULT;
-	/*
-	 * Another process's limits: the permission rule (same ids, or
-	 * CAP_SYS_RESOURCE) belongs with the user-namespace work; for now only
-	 * root has processes other than its own, and root may.
-	 */
 	process = pid == 0 ? process_get(current_task()->process)
 			   : process_find(pid_global_from_caller(pid));	/* R12.1 */
 	if (!process)
 		return -ESRCH;
-	error = exchange_limit(process, resource, new_limit ? &new_value : NULL, &old_value);
+	error = may_touch_limits_of(process);
+	if (!error)
+		error = exchange_limit(process, resource, new_limit ? &new_value : NULL,
+				       &old_value);
 	process_put(process);
 	if (!error && old_limit && copy_to_user(old_limit, &old_value, sizeof(old_value)))
 		error = -EFAULT;

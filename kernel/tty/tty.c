@@ -14,10 +14,11 @@
  * Lock order: tty->lock, then a wait queue's lock. raw_lock nests inside nothing.
  */
 #include <kuid/arch.h>
+#include <kuid/clock.h>
 #include <kuid/panic.h>
+#include <kuid/poll.h>
 #include <kuid/printk.h>
 #include <kuid/sched.h>
-#include <kuid/poll.h>
 #include <kuid/signal.h>
 #include <kuid/string.h>
 #include <kuid/task.h>
@@ -160,18 +161,14 @@ static bool tty_readable(struct tty *tty)
 
 /*
  * Non-canonical VMIN = 0, VTIME = t: wait up to t tenths of a second for one
- * byte. kuid has no timed wait on a queue, so it polls once per tick.
+ * byte; input wakes the readers' queue, and a signal ends the wait early.
  */
 static void wait_with_timeout(struct tty *tty, unsigned int tenths)
 {
-	uint64_t milliseconds = (uint64_t)tenths * 100;
+	uint64_t ticks = clock_ticks_from_milliseconds((uint64_t)tenths * 100);
 
-	for (uint64_t waited = 0; waited < milliseconds; waited += 10) {
-		if (line_discipline_bytes_ready(&tty->discipline) > 0 ||
-		    signal_pending(current_task()))
-			return;
-		thread_sleep_milliseconds(10);
-	}
+	wait_event_interruptible_timeout(&tty->readers,
+					 line_discipline_bytes_ready(&tty->discipline) > 0, ticks);
 }
 
 ssize_t tty_read(struct tty *tty, void *buffer, size_t count, bool nonblocking)

@@ -256,13 +256,71 @@ static void test_directories(void)
 	remove_tree(private_dir);
 }
 
+/* Linux's number for CAP_SYS_RESOURCE (musl has no <linux/capability.h>). */
+#define CAP_SYS_RESOURCE 24
+
+/* Whether the effective set holds capability `number` (capget, version 3). */
+static int has_capability(int number)
+{
+	struct {
+		uint32_t version;
+		int pid;
+	} header = { 0x20080522, 0 };
+	struct {
+		uint32_t effective, permitted, inheritable;
+	} data[2];
+	if (syscall(SYS_capget, &header, data) != 0)
+		return 0;
+	return (data[number / 32].effective >> (number % 32)) & 1;
+}
+
+/* In a child as uid:gid `id` (0 stays root): 0 when prlimit64 on pid gives `expected` errno (0: success). */
+static int prlimit_as(uid_t id, pid_t pid, int expected)
+{
+	pid_t child = spawn();
+	if (child == 0) {
+		struct rlimit limit;
+		gid_t none[1];
+		if (id != 0 && (setgroups(0, none) != 0 || setresgid(id, id, id) != 0 ||
+				setresuid(id, id, id) != 0))
+			_exit(2);
+		long result = syscall(SYS_prlimit64, pid, RLIMIT_NOFILE, NULL, &limit);
+		_exit(expected == 0 ? result != 0 : !(result == -1 && errno == expected));
+	}
+	int status = wait_for(child);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Another process's limits: same real ids as all of its ids, or CAP_SYS_RESOURCE over it. */
+static void test_limits_of_others(void)
+{
+	pid_t target = spawn();
+	if (target == 0) {
+		if (become_user() != 0)
+			_exit(2);
+		for (;;)
+			pause();
+	}
+	usleep(100000);		/* let it become uid 1000 */
+	/* Root passes on CAP_SYS_RESOURCE alone (some sandboxes take even that from root). */
+	if (has_capability(CAP_SYS_RESOURCE))
+		ok(prlimit_as(0, target, 0) == 0, "root with CAP_SYS_RESOURCE may read its limits");
+	else
+		ok(prlimit_as(0, target, EPERM) == 0, "root without CAP_SYS_RESOURCE may not: EPERM");
+	ok(prlimit_as(1000, target, 0) == 0, "so may uid 1000, whose ids all match");
+	ok(prlimit_as(1001, target, EPERM) == 0, "uid 1001 may not: EPERM");
+	kill(target, SIGKILL);
+	wait_for(target);
+}
+
 int main(void)
 {
-	plan(67);
+	plan(70);
 	scenario("uname", test_uname);
 	scenario("getrandom", test_random);
 	scenario("clocks and sleeping", test_clocks);
 	scenario("resource limits", test_limits);
+	scenario("resource limits of other processes", test_limits_of_others);
 	scenario("umask, arch_prctl, set_tid_address, sched_yield", test_process_state);
 	scenario("getcwd, chdir, fchdir, chroot", test_directories);
 	return finish();
