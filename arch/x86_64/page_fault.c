@@ -7,12 +7,20 @@
  * it, a fault raised by the program becomes a signal (SIGSEGV), and one
  * raised by a user-copy routine makes that copy return -EFAULT. Every other
  * exception from user code becomes its Linux signal too.
+ *
+ * Out of memory. When no page can be had for a valid address, Linux runs its
+ * OOM killer (SIGKILL to the largest process). kuid has none: the faulting
+ * program gets SIGBUS (BUS_ADRERR), not SIGSEGV, since its address is fine
+ * and only the page behind it is missing (SIGBUS is Linux's signal for that
+ * too, as for a file mapping past the end of its file). A handler for it runs
+ * if its frame fits on a present stack page; otherwise the program dies.
  */
 #include <kuid/address_space.h>
 #include <kuid/panic.h>
 #include <kuid/printk.h>
 #include <kuid/signal.h>
 #include <kuid/task.h>
+#include <uapi/errno.h>
 #include <uapi/signal.h>
 #include <arch/cpu.h>
 #include <arch/interrupts.h>
@@ -101,10 +109,17 @@ void user_exception(struct interrupt_frame *frame)
 	int signal = signal_for_exception(vector, &code);
 
 	if (vector == VECTOR_PAGE_FAULT) {
+		int error;
+
 		address = read_cr2();
-		if (resolve_in_address_space(address, frame->error_code) == 0)
+		error = resolve_in_address_space(address, frame->error_code);
+		if (error == 0)
 			return;
 		code = (frame->error_code & PAGE_FAULT_PRESENT) ? SEGV_ACCERR : SEGV_MAPERR;
+		if (error == -ENOMEM) {
+			signal = SIGBUS;
+			code = BUS_ADRERR;
+		}
 	}
 	if (signal == 0) {
 		/* NMI, double fault, machine check: the machine, not the program. */
@@ -112,7 +127,8 @@ void user_exception(struct interrupt_frame *frame)
 		panic("exception %u in user mode at %#lx", vector, frame->rip);
 	}
 	printk(LOG_INFO, "kuid: %s[%d]: %s at %#lx ip %#lx sp %#lx error %#lx\n", task->comm,
-	       task->tid, vector == VECTOR_PAGE_FAULT ? "segfault" : "trap", address, frame->rip,
+	       task->tid, vector != VECTOR_PAGE_FAULT ? "trap" :
+	       signal == SIGBUS ? "out of memory" : "segfault", address, frame->rip,
 	       frame->rsp, frame->error_code);
 	/* For the handler's sigcontext (trapno, err, cr2). */
 	task->signals.fault_trap_number = vector;

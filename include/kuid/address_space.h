@@ -53,6 +53,13 @@ struct address_space {
 	 * files of a non-dumpable process (R3.1, R8.4). NULL for spaces no execve made.
 	 */
 	struct user_namespace *user_ns;
+	/*
+	 * RLIMIT_AS in bytes: how much the regions may cover in all, the stack region not
+	 * counted (address_space.c says why). The limit belongs to the process; mmap.c copies
+	 * the caller's here before each mmap, mremap and brk, so that the check is made under
+	 * the lock with the change. RLIM64_INFINITY in a new space.
+	 */
+	uint64_t size_limit;
 };
 
 /* A new empty address space with one reference; NULL when out of memory. */
@@ -79,7 +86,8 @@ struct address_space *address_space_copy(struct address_space *space);
  * Add a region of length bytes (rounded up to pages) with the PROT_* bits in
  * `protection`. Without MAP_AT_* flags *address is a hint: it is used if free,
  * otherwise the highest free gap below USER_MMAP_TOP. *address receives the
- * start. 0, or -ENOMEM (no room, no memory), -EEXIST (NOREPLACE), -EINVAL.
+ * start. 0, or -ENOMEM (no room, no memory, above size_limit), -EEXIST
+ * (NOREPLACE), -EINVAL.
  */
 int address_space_map(struct address_space *space, uintptr_t *address, size_t length,
 		      unsigned int protection, unsigned int flags);
@@ -122,7 +130,13 @@ int address_space_write(struct address_space *space, uintptr_t address, const vo
 ssize_t address_space_read(struct address_space *space, uintptr_t address, void *buffer,
 			   size_t length);
 
-/* brk: set the heap's end. Returns the new break, or the old one if it cannot. */
+/* RLIMIT_AS: the size_limit the next mmap, mremap or brk of this space obeys. */
+void address_space_set_size_limit(struct address_space *space, uint64_t limit);
+
+/*
+ * brk: set the heap's end. Returns the new break, or the old one if it cannot
+ * (no room, or above size_limit).
+ */
 uintptr_t address_space_set_break(struct address_space *space, uintptr_t new_break);
 /* Where the heap starts (execve: after the program's last segment). */
 void address_space_set_heap_start(struct address_space *space, uintptr_t start);
@@ -135,7 +149,8 @@ void address_space_set_heap_start(struct address_space *space, uintptr_t start);
 /*
  * Resolve a page fault at address: 0 if a page was mapped (or already is),
  * -EFAULT if no region allows the access (a SIGSEGV or an -EFAULT), -ENOMEM
- * if memory ran out (the program is then killed, as Linux's OOM would).
+ * if memory ran out (a SIGBUS for the program, an -EFAULT for a user copy:
+ * arch/x86_64/page_fault.c).
  */
 int address_space_handle_fault(struct address_space *space, uintptr_t address,
 			       unsigned int access);

@@ -156,6 +156,12 @@ unsigned long tasks_lock(void);
 void tasks_unlock(unsigned long irq_state);
 
 /*
+ * The soft limit (rlim_cur) of `resource` for the calling process: what the kernel enforces
+ * (kernel/task/resource_limit.c). RLIM64_INFINITY for a kernel thread, which has none.
+ */
+uint64_t current_limit(unsigned int resource);
+
+/*
  * Another task's resources, each a new reference taken under the tasks lock, so that the
  * owner dropping them at exit cannot free them under us: its address space, the program
  * file it runs and its fs context (root, cwd); NULL once it let go of them (or never had them).

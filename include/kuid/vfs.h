@@ -342,6 +342,15 @@ void vfs_touch(struct inode *inode, bool modified);	/* set mtime/ctime (or ctime
 void vfs_drop_privileges(struct inode *inode);
 
 /*
+ * RLIMIT_FSIZE (kernel/fs/file_size_limit.c). Before writing *count bytes at position of a
+ * regular file: 0, with *count cut to what fits below the limit, or -EFBIG and SIGXFSZ if
+ * the write starts at or past it. Before a truncate from old_size to new_size: 0, or
+ * -EFBIG and SIGXFSZ if it would grow the file past the limit.
+ */
+int file_size_limit_write(uint64_t position, size_t *count);
+int file_size_limit_truncate(uint64_t old_size, uint64_t new_size);
+
+/*
  * Boot: root_file_system_init mounts the root tmpfs (vfs_init), unpacks the
  * initramfs cpio archive into it and adds the standard directories and device
  * nodes; a corrupt archive is a panic naming the entry.

@@ -30,8 +30,11 @@ static ssize_t regular_write(struct file *file, const void *buffer, size_t count
 	/* O_APPEND: the end is found under the lock, so appends never overwrite each other. */
 	if (file->flags & O_APPEND)
 		*position = inode->size;
-	vfs_drop_privileges(inode);
-	put = inode->operations->write(inode, buffer, count, *position);
+	put = file_size_limit_write(*position, &count);	/* RLIMIT_FSIZE */
+	if (put == 0) {
+		vfs_drop_privileges(inode);
+		put = inode->operations->write(inode, buffer, count, *position);
+	}
 	if (put > 0) {
 		*position += (uint64_t)put;
 		vfs_touch(inode, true);

@@ -301,7 +301,9 @@ int vfs_truncate(struct inode *inode, uint64_t size)
 	if (!S_ISREG(inode->mode))
 		return -EINVAL;
 	vfs_lock();
-	error = inode->operations->truncate(inode, size);
+	error = file_size_limit_truncate(inode->size, size);
+	if (error == 0)
+		error = inode->operations->truncate(inode, size);
 	if (error == 0) {
 		vfs_drop_privileges(inode);
 		vfs_touch(inode, true);

@@ -14,6 +14,14 @@
  * spaces still map (copy-on-write after fork) stays read-only, whatever the
  * region allows, until a write fault gives this space its own copy.
  *
+ * RLIMIT_AS. Linux counts every mapping in mm->total_vm, the stack too, but
+ * its stack mapping starts at the few pages execve fills and grows one fault
+ * at a time (each growth checked against the limit). kuid's stack is one
+ * fixed 8 MiB region from the start; counting all of it would make a
+ * program fail under a limit Linux lets it run with. So the stack region is
+ * not counted at all (it cannot grow past its 8 MiB anyway), and everything
+ * else (program segments, heap, mmap) is counted in full, as in Linux.
+ *
  * Locking. space->lock protects the region list, the break and the page
  * table. It is taken with interrupts off, since the page-fault handler takes
  * it; nothing done under it sleeps or touches user memory.
@@ -25,6 +33,7 @@
 #include <kuid/user_namespace.h>
 #include <uapi/errno.h>
 #include <uapi/mman.h>
+#include <uapi/resource.h>
 
 #include "address_space_internal.h"
 #include "page_reference.h"
@@ -57,6 +66,7 @@ struct address_space *address_space_create(void)
 		return NULL;
 	}
 	space->references = 1;
+	space->size_limit = RLIM64_INFINITY;
 	spin_lock_init(&space->lock, "address space");
 	region_list_init(&space->regions);
 	return space;
@@ -92,6 +102,33 @@ void address_space_put(struct address_space *space)
 void address_space_activate(struct address_space *space)
 {
 	page_table_activate(space ? &space->page_table : paging_kernel_table());
+}
+
+/* The bytes of [start, end) that regions other than the stack cover. Lock held. */
+static uint64_t counted_bytes_in(struct address_space *space, uintptr_t start, uintptr_t end)
+{
+	struct region *region;
+	uint64_t bytes = 0;
+
+	list_for_each_entry(region, &space->regions.regions, node)
+		if (region->kind != REGION_STACK && region->start < end && start < region->end)
+			bytes += MIN(end, region->end) - MAX(start, region->start);
+	return bytes;
+}
+
+bool address_space_may_grow(struct address_space *space, size_t growth)
+{
+	uint64_t total;
+
+	if (space->size_limit == RLIM64_INFINITY)
+		return true;
+	total = counted_bytes_in(space, 0, ELF_USER_SPACE_END);
+	return total <= space->size_limit && growth <= space->size_limit - total;
+}
+
+void address_space_set_size_limit(struct address_space *space, uint64_t limit)
+{
+	__atomic_store_n(&space->size_limit, limit, __ATOMIC_RELAXED);
 }
 
 /* Where a mapping without MAP_AT_FIXED goes: the hint if it is free, else top-down. */
@@ -137,6 +174,11 @@ int address_space_map(struct address_space *space, uintptr_t *address, size_t le
 	else if ((flags & MAP_AT_NOREPLACE) &&
 		 region_list_overlaps(&space->regions, start, start + length))
 		error = -EEXIST;
+	/* What MAP_FIXED replaces is given back first, as Linux counts it. */
+	else if (kind != REGION_STACK &&
+		 !address_space_may_grow(space, length - counted_bytes_in(space, start,
+									   start + length)))
+		error = -ENOMEM;
 	else if (flags & MAP_AT_FIXED)
 		error = region_remove_range(&space->regions, start, start + length, drop_pages_in,
 					    space);
@@ -310,6 +352,8 @@ static int move_break(struct address_space *space, uintptr_t new_break)
 	if (new_end > old_end) {
 		if (region_list_overlaps(&space->regions, old_end, new_end))
 			return -ENOMEM;
+		if (!address_space_may_grow(space, new_end - old_end))
+			return -ENOMEM;	/* RLIMIT_AS */
 		if (heap) {
 			region_set_end(heap, new_end);
 		} else {

@@ -19,6 +19,12 @@
 unsigned int page_flags_for(unsigned int protection);
 
 /*
+ * RLIMIT_AS: may the regions grow by `growth` bytes without passing
+ * space->size_limit? Called with the lock held.
+ */
+bool address_space_may_grow(struct address_space *space, size_t growth);
+
+/*
  * A region_removed_fn (context: the space): unmap every present page of
  * [start, end) and drop the reference each mapping held.
  */

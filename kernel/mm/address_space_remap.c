@@ -113,6 +113,8 @@ static int remap_to_fixed(struct address_space *space, uintptr_t address, size_t
 					    address + old_length, drop_pages_in, space);
 		old_length = new_length;
 	}
+	if (!error && !address_space_may_grow(space, new_length - old_length))
+		error = -ENOMEM;	/* RLIMIT_AS */
 	if (error)
 		return error;
 	region = region_find(&space->regions, address);
@@ -142,6 +144,8 @@ static int remap_locked(struct address_space *space, uintptr_t address, size_t o
 	}
 	if (old_length > region->end - address)
 		return -EFAULT;		/* the range runs past its mapping */
+	if (!address_space_may_grow(space, new_length - old_length))
+		return -ENOMEM;		/* RLIMIT_AS */
 	if (address + old_length == region->end &&
 	    can_grow_in_place(space, region, address + new_length)) {
 		region_set_end(region, address + new_length);

@@ -10,6 +10,10 @@
  * nobody writes the file afterwards; a read-only MAP_SHARED mapping is
  * accepted as such a copy; a writable MAP_SHARED file mapping is refused with
  * -ENODEV (it would need the file's pages themselves: a page cache).
+ *
+ * RLIMIT_AS: mmap, mremap and brk fail with -ENOMEM (brk: keep the old break)
+ * when the program's mappings would grow past it; address_space.c says what
+ * counts.
  */
 #include <kuid/address_space.h>
 #include <kuid/fd_table.h>
@@ -24,9 +28,13 @@
 #define PAGE_BYTES 4096u
 #define PROTECTION_BITS (PROT_READ | PROT_WRITE | PROT_EXEC)
 
+/* The caller's address space, made to obey the caller's RLIMIT_AS. */
 static struct address_space *current_space(void)
 {
-	return current_task()->address_space;
+	struct address_space *space = current_task()->address_space;
+
+	address_space_set_size_limit(space, current_limit(RLIMIT_AS));
+	return space;
 }
 
 /* Copy length bytes of the file from offset into the new mapping at address. */

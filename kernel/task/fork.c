@@ -278,6 +278,8 @@ static long do_clone(const struct clone_request *request)
 	/* Linux's order: credentials, namespaces, then the id in the child's pid namespace. */
 	error = copy_credentials_and_namespaces(child, parent, flags);
 	if (!error)
+		error = check_process_count_limit(child->cred);
+	if (!error)
 		error = allocate_id(child, parent, flags);
 	if (!error)
 		error = attach_process(child, parent, flags);

@@ -2,9 +2,13 @@
  * resource_limit.c: getrlimit, setrlimit and prlimit64. Each process has its
  * own table of limits (inherited at fork, kept across execve). Anyone may
  * lower a limit or move the soft limit up to the hard one; raising the hard
- * limit takes CAP_SYS_RESOURCE. kuid stores the limits; RLIMIT_STACK sizes
- * nothing yet (the stack region is always 8 MiB) and RLIMIT_NOFILE is the fd
- * table's size at most.
+ * limit takes CAP_SYS_RESOURCE. Who enforces what:
+ *	RLIMIT_NOFILE	new descriptors (kernel/fs/fs_syscall_helpers.c), never above the table
+ *	RLIMIT_AS	mmap, mremap, brk (kernel/mm/mmap.c)
+ *	RLIMIT_FSIZE	write and truncate of regular files (kernel/fs/file_size_limit.c)
+ *	RLIMIT_NPROC	clone and fork (kernel/task/process_count_limit.c)
+ *	RLIMIT_NICE	setpriority (kernel/syscall/priority.c)
+ * RLIMIT_STACK sizes nothing yet (the stack region is always 8 MiB).
  */
 #include <kuid/capability.h>
 #include <kuid/cred.h>
@@ -74,6 +78,16 @@ static int may_touch_limits_of(struct process *process)
 	put_cred(target);
 	task_put(task);
 	return error;
+}
+
+uint64_t current_limit(unsigned int resource)
+{
+	struct task *task = current_task();
+
+	if (!task || !task->process || resource >= RLIM_NLIMITS)
+		return RLIM64_INFINITY;
+	/* One 64-bit load: a setrlimit racing with us is seen before or after, never half. */
+	return __atomic_load_n(&task->process->limits[resource].rlim_cur, __ATOMIC_RELAXED);
 }
 
 long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 __user *new_limit,

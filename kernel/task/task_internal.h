@@ -25,6 +25,12 @@ void task_set_comm(struct task *task, const char *name);
 /* The running kernel thread starts running task (interrupts must be on). */
 void task_adopt_current_thread(struct task *task);
 
+/*
+ * RLIMIT_NPROC for a new task with these credentials (process_count_limit.c): 0, or -EAGAIN
+ * when their real uid already has as many tasks as the caller's limit allows.
+ */
+int check_process_count_limit(const struct cred *child_cred);
+
 /* The process reparented orphans of the initial pid namespace go to (exit.c). */
 void task_set_init_process(struct process *process);
 
