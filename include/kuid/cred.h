@@ -230,12 +230,14 @@ void task_dump_owner(struct task *task, kuid_t *uid, kgid_t *gid);
  * May `caller` inspect `target` (a thread of process `target_process`)? Its own process: yes.
  * Otherwise all three of the target's uids and gids are the caller's (fs or real) ids, or the
  * caller has CAP_SYS_PTRACE in the target's user namespace; a non-dumpable target needs
- * CAP_SYS_PTRACE there in any case; and across namespaces, or when the target holds
+ * CAP_SYS_PTRACE in `memory_ns`, the user namespace of its memory (set at its last execve;
+ * NULL: the target's own), in any case; and across namespaces, or when the target holds
  * capabilities the caller lacks, CAP_SYS_PTRACE over the target's namespace decides (the
  * commoncap rule). 0 or -EPERM (callers in /proc turn it into -EACCES); *refusal says why.
  */
 int ptrace_access_check(const struct cred *caller, bool same_process, const struct cred *target,
-			bool target_dumpable, unsigned int mode, struct userns_refusal *refusal);
+			bool target_dumpable, struct user_namespace *memory_ns, unsigned int mode,
+			struct userns_refusal *refusal);
 
 /* The calling task's question about `task`, with the task's current credentials. */
 bool ptrace_may_access(struct task *task, unsigned int mode);

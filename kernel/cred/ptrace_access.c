@@ -4,6 +4,7 @@
  * namespaces (/proc/PID/ns, R6.2), its environment, its open files. It is stricter than kill
  * (R8.1): signalling needs one matching uid, inspecting needs *every* id to match.
  */
+#include <kuid/address_space.h>
 #include <kuid/capability.h>
 #include <kuid/cred.h>
 #include <kuid/task.h>
@@ -22,7 +23,8 @@ static bool same_ids(const struct cred *caller, const struct cred *target, unsig
 }
 
 int ptrace_access_check(const struct cred *caller, bool same_process, const struct cred *target,
-			bool target_dumpable, unsigned int mode, struct userns_refusal *refusal)
+			bool target_dumpable, struct user_namespace *memory_ns, unsigned int mode,
+			struct userns_refusal *refusal)
 {
 	bool may_trace = has_ns_capability(caller, target->user_ns, CAP_SYS_PTRACE);
 	/* FSCREDS looks at what the caller can use now, REALCREDS at what it could raise. */
@@ -35,11 +37,12 @@ int ptrace_access_check(const struct cred *caller, bool same_process, const stru
 		return userns_refuse(refusal, RULE_R8_3_PTRACE_ACCESS, 0,
 				     "not all of the target's ids are the caller's", EPERM);
 	/*
-	 * A process that changed credentials may hold what its old identity saw (R8.5). Linux
-	 * asks for CAP_SYS_PTRACE in the namespace of its memory (mm->user_ns, set at exec);
-	 * kuid has no such field and asks in the target's credentials' namespace.
+	 * A process that changed credentials may hold what its old identity saw (R8.5), so it
+	 * takes CAP_SYS_PTRACE in the namespace of its memory (its address space's user_ns, set
+	 * at its last execve), as Linux asks of mm->user_ns.
 	 */
-	if (!target_dumpable && !may_trace)
+	if (!target_dumpable &&
+	    !has_ns_capability(caller, memory_ns ? memory_ns : target->user_ns, CAP_SYS_PTRACE))
 		return userns_refuse(refusal, RULE_R8_3_PTRACE_ACCESS, 0,
 				     "the target is not dumpable", EPERM);
 	/*
@@ -60,9 +63,13 @@ bool ptrace_may_access(struct task *task, unsigned int mode)
 {
 	struct task *caller = current_task();
 	const struct cred *target = task_get_cred(task);
+	struct address_space *space = task_get_address_space(task);
 	int error = ptrace_access_check(current_cred(), task->process == caller->process, target,
-					task_dumpable(task) == DUMPABLE_USER, mode, NULL);
+					task_dumpable(task) == DUMPABLE_USER,
+					space ? space->user_ns : NULL, mode, NULL);
 
+	if (space)
+		address_space_put(space);
 	put_cred(target);
 	return error == 0;
 }
