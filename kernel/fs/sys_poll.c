@@ -89,6 +89,14 @@ static int64_t ticks_from_milliseconds(int milliseconds)
 	return (int64_t)clock_ticks_from_milliseconds((uint64_t)milliseconds);
 }
 
+/* seconds + nanoseconds as ticks, rounded up; durations of centuries wait forever. */
+static int64_t ticks_from_duration(int64_t seconds, int64_t nanoseconds)
+{
+	if (seconds > INT64_MAX / NSEC_PER_SEC - 1)
+		return WAIT_FOREVER;
+	return clock_ticks_from_nanoseconds(seconds * NSEC_PER_SEC + nanoseconds);
+}
+
 /* A user timespec as ticks (NULL: forever). */
 static int ticks_from_user_timespec(const struct timespec __user *user_timeout, int64_t *ticks)
 {
@@ -100,12 +108,9 @@ static int ticks_from_user_timespec(const struct timespec __user *user_timeout, 
 	}
 	if (copy_from_user(&timeout, user_timeout, sizeof(timeout)) < 0)
 		return -EFAULT;
-	if (timeout.tv_sec < 0 || timeout.tv_nsec < 0 || timeout.tv_nsec >= 1000000000)
+	if (timeout.tv_sec < 0 || timeout.tv_nsec < 0 || timeout.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
-	*ticks = (int64_t)clock_ticks_from_milliseconds((uint64_t)timeout.tv_sec * 1000 +
-							(uint64_t)timeout.tv_nsec / 1000000);
-	if (*ticks == 0 && timeout.tv_nsec > 0)
-		*ticks = 1;	/* a short wait, not a poll */
+	*ticks = ticks_from_duration(timeout.tv_sec, timeout.tv_nsec);
 	return 0;
 }
 
@@ -315,8 +320,7 @@ long sys_select(int count, fd_set __user *read_set, fd_set __user *write_set,
 			return -EFAULT;
 		if (timeout.tv_sec < 0 || timeout.tv_usec < 0 || timeout.tv_usec >= 1000000)
 			return -EINVAL;
-		ticks = (int64_t)clock_ticks_from_milliseconds((uint64_t)timeout.tv_sec * 1000 +
-							       (uint64_t)timeout.tv_usec / 1000);
+		ticks = ticks_from_duration(timeout.tv_sec, timeout.tv_usec * 1000);
 	}
 	return do_select(count, read_set, write_set, except_set, ticks);
 }

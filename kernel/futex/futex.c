@@ -32,7 +32,6 @@
 #include <uapi/time.h>
 
 #define BUCKET_COUNT		64
-#define NANOSECONDS_PER_TICK	(NSEC_PER_SEC / CLOCK_TICKS_PER_SECOND)
 #define NO_TIMEOUT		(-1)
 
 struct futex_key {
@@ -208,11 +207,9 @@ static long requeue(const struct futex_key *from, const struct futex_key *to, in
 
 static int64_t ticks_for(int64_t nanoseconds)
 {
-	if (nanoseconds <= 0)
-		return 0;
 	if (nanoseconds > INT64_MAX / 4)
 		return NO_TIMEOUT;	/* centuries: as good as forever */
-	return (nanoseconds + NANOSECONDS_PER_TICK - 1) / NANOSECONDS_PER_TICK;
+	return clock_ticks_from_nanoseconds(nanoseconds);
 }
 
 /*

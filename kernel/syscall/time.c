@@ -16,7 +16,6 @@
 #include <uapi/errno.h>
 #include <uapi/time.h>
 
-#define NANOSECONDS_PER_TICK (NSEC_PER_SEC / CLOCK_TICKS_PER_SECOND)
 
 static struct timespec timespec_from_nanoseconds(int64_t nanoseconds)
 {
@@ -60,7 +59,7 @@ long sys_clock_gettime(int clock, struct timespec __user *time)
 
 long sys_clock_getres(int clock, struct timespec __user *resolution)
 {
-	struct timespec answer = timespec_from_nanoseconds(NANOSECONDS_PER_TICK);
+	struct timespec answer = timespec_from_nanoseconds(CLOCK_NANOSECONDS_PER_TICK);
 	int64_t now;
 	int error = clock_read(clock, &now);
 

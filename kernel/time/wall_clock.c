@@ -6,9 +6,7 @@
 #include <kuid/arch.h>
 #include <kuid/clock.h>
 #include <kuid/spinlock.h>
-
-#define NANOSECONDS_PER_SECOND 1000000000ll
-#define NANOSECONDS_PER_TICK (NANOSECONDS_PER_SECOND / CLOCK_TICKS_PER_SECOND)
+#include <uapi/time.h>
 
 static int64_t boot_wall_seconds;
 static bool boot_wall_known;
@@ -16,7 +14,7 @@ static struct spinlock wall_clock_lock = SPINLOCK_INIT("wall clock");
 
 int64_t clock_monotonic_nanoseconds(void)
 {
-	return (int64_t)clock_ticks() * NANOSECONDS_PER_TICK;
+	return (int64_t)clock_ticks() * CLOCK_NANOSECONDS_PER_TICK;
 }
 
 /* The date at boot: the RTC's date minus the time since boot. */
@@ -35,7 +33,7 @@ static int64_t wall_seconds_at_boot(void)
 
 int64_t clock_wall_nanoseconds(void)
 {
-	return wall_seconds_at_boot() * NANOSECONDS_PER_SECOND + clock_monotonic_nanoseconds();
+	return wall_seconds_at_boot() * NSEC_PER_SEC + clock_monotonic_nanoseconds();
 }
 
 /* Whole seconds are enough: the date moves in ticks of 10 ms anyway. */
@@ -43,7 +41,7 @@ void clock_set_wall_nanoseconds(int64_t nanoseconds)
 {
 	unsigned long irq_state = spin_lock_irqsave(&wall_clock_lock);
 
-	boot_wall_seconds = (nanoseconds - clock_monotonic_nanoseconds()) / NANOSECONDS_PER_SECOND;
+	boot_wall_seconds = (nanoseconds - clock_monotonic_nanoseconds()) / NSEC_PER_SEC;
 	boot_wall_known = true;
 	spin_unlock_irqrestore(&wall_clock_lock, irq_state);
 }
